@@ -1,0 +1,340 @@
+"""Run the crosscheck suites through real GX checkpoints and keep the results.
+
+The flow calls :func:`run_checkpoint` once per run, after the pipeline has written the store.
+It reads each frame of :mod:`checks.suite` from DuckDB, validates it with an ephemeral GX
+context (pandas datasource, suite, validation definition, checkpoint), keeps every result in
+the DuckDB table ``validations`` (so data-quality history is plain SQL), and builds Data Docs
+that work offline (:mod:`checks.datadocs`).
+
+Why ephemeral: the store is DuckDB, not a GX project; results live in ``validations`` and in
+the Data Docs written for this run, so a file context would only be a second, stale copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import math
+import os
+import pathlib
+import shutil
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from checks.suite import Frame, frames
+
+log = logging.getLogger(__name__)
+
+SITE_NAME = "crosscheck"
+DATASOURCE_NAME = "crosscheck"
+INPUT_SUFFIXES = {".md", ".markdown", ".txt", ".json", ".jsonl", ".html", ".htm"}
+
+VALIDATIONS_DDL = """
+CREATE TABLE IF NOT EXISTS validations (
+    run_id VARCHAR NOT NULL, expectation VARCHAR NOT NULL, column_name VARCHAR,
+    success BOOLEAN NOT NULL, unexpected_count INTEGER, result_json VARCHAR
+)
+"""
+
+
+@dataclass
+class CheckOutcome:
+    """What the flow needs from the checkpoint: the verdict, the evidence, and where docs are.
+
+    ``results`` holds one dict per expectation: ``name``, ``frame``, ``expectation_type``,
+    ``column``, ``kind`` (consistency checks only), ``success``, ``unexpected_count``,
+    ``unexpected_rows`` (the offending rows as dicts, with their evidence columns),
+    ``description`` and ``exception`` (a message when GX itself failed on it).
+    """
+
+    success: bool
+    results: list[dict[str, Any]] = field(default_factory=list)
+    failed_discrepancy_ids: list[str] = field(default_factory=list)
+    data_docs_index: pathlib.Path | None = None
+
+    @property
+    def failed(self) -> list[dict[str, Any]]:
+        return [r for r in self.results if not r["success"]]
+
+
+def run_checkpoint(
+    con: duckdb.DuckDBPyConnection, run_id: str, out_dir: pathlib.Path
+) -> CheckOutcome:
+    """Validate the store for ``run_id``; write ``validations`` and ``out_dir/data_docs/``."""
+    out_dir = pathlib.Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    site_dir = out_dir / "data_docs"
+    if site_dir.exists():  # an ephemeral context only knows this run: drop stale pages
+        shutil.rmtree(site_dir)
+
+    specs = frames(_columns(con, "alignments"))
+    data = {spec.name: _read_frame(con, spec, run_id) for spec in specs}
+
+    with warnings.catch_warnings():
+        # GX warns about its own deprecations and pandas internals on every run; they are
+        # not actionable by a crosscheck user and drown the flow's log.
+        warnings.simplefilter("ignore")
+        context = _context(site_dir)
+        results = _validate(context, specs, data, run_id)
+        index = _build_docs(context, site_dir)
+
+    _store(con, run_id, results)
+    failed_ids: list[str] = []
+    for r in results:
+        if r.get("kind") and not r["success"]:
+            for row in r["unexpected_rows"]:
+                did = row.get("discrepancy_id")
+                if did and did not in failed_ids:
+                    failed_ids.append(did)
+    return CheckOutcome(
+        success=all(r["success"] for r in results),
+        results=results,
+        failed_discrepancy_ids=failed_ids,
+        data_docs_index=index,
+    )
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    rows = con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _read_frame(con: duckdb.DuckDBPyConnection, spec: Frame, run_id: str) -> pd.DataFrame:
+    params = {"run_id": run_id} if "$run_id" in spec.sql else None
+    df = con.execute(spec.sql, params).df() if params else con.execute(spec.sql).df()
+    if spec.name == "inputs":
+        df = _add_unaccounted_inputs(con, run_id, df)
+    return df
+
+
+def _add_unaccounted_inputs(
+    con: duckdb.DuckDBPyConnection, run_id: str, inputs: pd.DataFrame
+) -> pd.DataFrame:
+    """Add article files in the run's input folder that are neither parsed nor skipped.
+
+    Only the folder's top level and the contract's article suffixes are looked at, and a file
+    counts as seen when any article or skip names it (by resolved path or by file name: a
+    .jsonl line may be recorded as ``file.jsonl:3``), so a different path spelling in ingest
+    cannot raise a false failure.
+    """
+    try:
+        row = con.execute("SELECT input FROM runs WHERE run_id = ?", [run_id]).fetchone()
+    except duckdb.Error:
+        return inputs
+    folder = pathlib.Path(row[0]) if row and row[0] else None
+    if folder is None or not folder.is_dir():
+        return inputs
+    seen_paths: set[str] = set()
+    seen_names: set[str] = set()
+    for p in inputs["path"].dropna():
+        text = str(p)
+        for candidate in {text, text.rsplit(":", 1)[0], text.split("#", 1)[0]}:
+            path = pathlib.Path(candidate)
+            seen_names.add(path.name)
+            try:
+                seen_paths.add(str(path.resolve()))
+            except OSError:
+                pass
+    missing = [
+        f
+        for f in sorted(folder.iterdir())
+        if f.is_file()
+        and not f.name.startswith(".")
+        and f.suffix.lower() in INPUT_SUFFIXES
+        and str(f.resolve()) not in seen_paths
+        and f.name not in seen_names
+    ]
+    if not missing:
+        return inputs
+    extra = pd.DataFrame(
+        {
+            "status": ["unaccounted"] * len(missing),
+            "article_id": [None] * len(missing),
+            "path": [str(f) for f in missing],
+            "reason": [None] * len(missing),
+            "accounted_for": [False] * len(missing),
+        }
+    )
+    return pd.concat([inputs.astype(object), extra.astype(object)], ignore_index=True)
+
+
+# --- GX --------------------------------------------------------------------------------------
+
+
+def _context(site_dir: pathlib.Path) -> Any:
+    """An in-memory GX context with one local Data Docs site and no analytics or progress bars."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import (
+        DataContextConfig,
+        InMemoryStoreBackendDefaults,
+        ProgressBarsConfig,
+    )
+
+    config = DataContextConfig(
+        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+        analytics_enabled=False,
+        progress_bars=ProgressBarsConfig(globally=False),
+        data_docs_sites={
+            SITE_NAME: {
+                "class_name": "SiteBuilder",
+                "show_how_to_buttons": False,
+                "store_backend": {
+                    "class_name": "TupleFilesystemStoreBackend",
+                    "base_directory": str(site_dir),
+                },
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            }
+        },
+    )
+    return gx.get_context(mode="ephemeral", project_config=config)
+
+
+def _validate(
+    context: Any, specs: list[Frame], data: dict[str, pd.DataFrame], run_id: str
+) -> list[dict[str, Any]]:
+    import great_expectations as gx
+    from great_expectations.core.run_identifier import RunIdentifier
+
+    source = context.data_sources.add_pandas(DATASOURCE_NAME)
+    run = RunIdentifier(run_name=run_id, run_time=dt.datetime.now(dt.timezone.utc))
+    results: list[dict[str, Any]] = []
+    for spec in specs:
+        batch = source.add_dataframe_asset(spec.name).add_batch_definition_whole_dataframe(
+            "whole-table"
+        )
+        suite = gx.ExpectationSuite(name=spec.suite_name)
+        checks = {}
+        for check in spec.checks:
+            expectation = check.build()
+            expectation.meta = {**(expectation.meta or {}), "check": check.name}
+            suite.add_expectation(expectation)
+            checks[check.name] = check
+        suite = context.suites.add(suite)
+        validation = context.validation_definitions.add(
+            gx.ValidationDefinition(name=spec.suite_name, data=batch, suite=suite)
+        )
+        checkpoint = context.checkpoints.add(
+            gx.Checkpoint(
+                name=spec.suite_name,
+                validation_definitions=[validation],
+                actions=[],  # Data Docs are built once for all checkpoints, below
+                result_format={
+                    "result_format": "COMPLETE",
+                    "unexpected_index_column_names": spec.index_columns,
+                },
+            )
+        )
+        outcome = checkpoint.run(batch_parameters={"dataframe": data[spec.name]}, run_id=run)
+        for suite_result in outcome.run_results.values():
+            for er in suite_result.results:
+                results.append(_result(spec, checks, er))
+    return results
+
+
+def _result(spec: Frame, checks: dict[str, Any], er: Any) -> dict[str, Any]:
+    cfg = er.expectation_config
+    name = (cfg.meta or {}).get("check", cfg.type)
+    check = checks.get(name)
+    res = dict(er.result or {})
+    exception = None
+    info = er.exception_info or {}
+    if isinstance(info, dict) and info.get("raised_exception"):
+        exception = info.get("exception_message")
+    rows = [_clean(r) for r in res.get("unexpected_index_list") or [] if isinstance(r, dict)]
+    column = cfg.kwargs.get("column") or ",".join(
+        str(cfg.kwargs[k]) for k in ("column_A", "column_B") if cfg.kwargs.get(k)
+    )
+    return {
+        "name": name,
+        "frame": spec.name,
+        "suite": spec.suite_name,
+        "expectation_type": cfg.type,
+        "column": column or None,
+        "kind": check.kind if check else None,
+        "description": check.description if check else cfg.description,
+        "success": bool(er.success),
+        "element_count": res.get("element_count"),
+        "unexpected_count": int(res.get("unexpected_count") or (1 if exception else 0)),
+        "unexpected_rows": rows,
+        "exception": exception,
+        "result": _clean(er.to_json_dict()),
+    }
+
+
+def _clean(value: Any) -> Any:
+    """JSON-ready values: NaN/NA become None, numpy scalars become Python ones."""
+    if isinstance(value, dict):
+        return {str(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value]
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        return None if math.isnan(value) else value
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if hasattr(value, "item"):
+        return _clean(value.item())
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def _build_docs(context: Any, site_dir: pathlib.Path) -> pathlib.Path | None:
+    from checks.datadocs import make_offline
+
+    try:
+        context.build_data_docs(site_names=[SITE_NAME])
+    except Exception as exc:  # reports and the exit status must not depend on docs
+        log.warning("Data Docs were not built: %s", exc)
+        return None
+    index = site_dir / "index.html"
+    if not index.exists():
+        log.warning("Data Docs were built but %s is missing", index)
+        return None
+    make_offline(site_dir)
+    return index
+
+
+# --- storing ---------------------------------------------------------------------------------
+
+
+def _store(con: duckdb.DuckDBPyConnection, run_id: str, results: list[dict[str, Any]]) -> None:
+    """Replace this run's rows in ``validations`` (a re-run of a run id must not duplicate)."""
+    con.execute(VALIDATIONS_DDL)
+    con.execute("DELETE FROM validations WHERE run_id = ?", [run_id])
+    rows = [
+        (
+            run_id,
+            r["name"],
+            r["column"],
+            r["success"],
+            r["unexpected_count"],
+            json.dumps(
+                {k: v for k, v in r.items() if k != "result"} | {"gx": r["result"]},
+                ensure_ascii=False,
+                default=str,
+            ),
+        )
+        for r in results
+    ]
+    if rows:
+        con.executemany(
+            "INSERT INTO validations (run_id, expectation, column_name, success,"
+            " unexpected_count, result_json) VALUES (?, ?, ?, ?, ?, ?)",
+            rows,
+        )

@@ -1,0 +1,3 @@
+"""crosscheck: finds claims that contradict each other across news articles about one event."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,161 @@
+"""The command line: `crosscheck run`, `crosscheck extract` (and scheduling commands).
+
+Only this module knows about Prefect and ``flows/``; it turns arguments into a flow run and
+the result into an exit status: 0 no discrepancy, 1 discrepancies found, 2 bad usage/input.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+app = typer.Typer(
+    help="Find contradicting claims (counts, dates, who did what) across news articles.\n\n"
+    "Example: crosscheck run examples/articles --out out/demo",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+SEVERITIES = ("high", "medium", "low")
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"crosscheck: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _check_dir(path: Path) -> None:
+    if not path.exists():
+        _fail(f"{path}: no such folder")
+    if not path.is_dir():
+        _fail(f"{path}: not a folder")
+    if not os.access(path, os.R_OK | os.X_OK):
+        _fail(f"{path}: folder not readable")
+
+
+def _check_out(out: Path) -> None:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _fail(f"{out}: cannot create output folder ({exc.strerror})")
+    if not os.access(out, os.W_OK):
+        _fail(f"{out}: output folder not writable")
+
+
+@app.command()
+def run(
+    articles_dir: Annotated[Path, typer.Argument(help="Folder of articles (.md .txt .json .jsonl .html).")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder for report.json, report.md, report.html.")],
+    db: Annotated[Optional[Path], typer.Option("--db", help="DuckDB file (default: OUT/crosscheck.duckdb).")] = None,
+    fail_on: Annotated[
+        str, typer.Option("--fail-on", help="Comma-separated severities that fail the flow run (others warn).")
+    ] = "high",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+) -> None:
+    """Run the whole pipeline as a Prefect flow and write the reports.
+
+    Example: crosscheck run examples/articles --out out/demo --fail-on high,medium
+
+    Exit status: 0 no discrepancy, 1 discrepancies found, 2 bad usage or unreadable input.
+    """
+    _check_dir(articles_dir)
+    _check_out(out)
+    severities = [s.strip() for s in fail_on.split(",") if s.strip()]
+    bad = [s for s in severities if s not in SEVERITIES]
+    if bad:
+        _fail(f"--fail-on: unknown severity {bad[0]!r} (use {', '.join(SEVERITIES)})")
+    from crosscheck.progress import default_progress, set_progress
+    from crosscheck.store import StoreError
+
+    set_progress(default_progress(quiet))
+    from flows.check_flow import crosscheck_flow
+
+    try:
+        state = crosscheck_flow(
+            str(articles_dir), str(out), str(db) if db else None, severities, return_state=True
+        )
+    except StoreError as exc:
+        _fail(str(exc))
+    report_path = out / "report.json"
+    if not report_path.is_file():
+        msg = state.message if state is not None else "flow did not run"
+        _fail(f"run failed before writing a report: {msg}")
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    if not quiet:
+        _print_summary(report, out, db)
+    raise typer.Exit(1 if report["discrepancies"] else 0)
+
+
+def _print_summary(report: dict, out: Path, db: Path | None) -> None:
+    try:
+        from crosscheck.reports.summary import print_summary
+    except ImportError:
+        n_claims = sum(a["claims"] for a in report["articles"])
+        typer.echo(
+            f"articles: {len(report['articles'])}  skipped: {len(report.get('skipped', []))}  "
+            f"claims: {n_claims}  discrepancies: {len(report['discrepancies'])}"
+        )
+        typer.echo(f"report: {out / 'report.json'}")
+        return
+    from rich.console import Console
+
+    paths = {p.stem if p.suffix != ".json" else "json": p for p in (out / "report.json", out / "report.md", out / "report.html") if p.exists()}
+    paths["db"] = db or out / "crosscheck.duckdb"
+    print_summary(report, paths, Console())
+
+
+@app.command()
+def extract(
+    articles_dir: Annotated[Path, typer.Argument(help="Folder of articles.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One claim object a line (the contract's CLAIM + kind, subject).")] = False,
+) -> None:
+    """Ingest and extract claims only (no embeddings, no Prefect): print every claim.
+
+    Example: crosscheck extract examples/articles --json | head
+    """
+    _check_dir(articles_dir)
+    from crosscheck.ingest import FolderError, read_folder
+    from crosscheck.nlp import extract as extractor
+    from crosscheck.nlp import sentences
+
+    try:
+        result = read_folder(articles_dir)
+    except FolderError as exc:
+        _fail(str(exc))
+    for skip in result.skipped:
+        typer.echo(f"crosscheck: skipped {skip.path}: {skip.reason}", err=True)
+    out = sys.stdout
+    for article, doc in sentences.parse_articles(result.articles):
+        sents = sentences.sentences_of(article, doc)
+        by_idx = {s.sentence_idx: s for s in sents}
+        for claim in extractor.extract_claims(article, doc, sents):
+            if as_json:
+                obj = {
+                    "claim_id": claim.claim_id, "article_id": claim.article_id,
+                    "sentence": by_idx[claim.sentence_idx].text, "quote": claim.quote,
+                    "char_start": claim.char_start, "char_end": claim.char_end,
+                    "value": claim.value(), "kind": claim.kind, "subject": claim.subject,
+                }
+                out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+            else:
+                out.write(f"{claim.article_id}\t{claim.kind}\t{claim.quote!r}\t{json.dumps(claim.value(), ensure_ascii=False)}\t{claim.subject}\n")
+    out.flush()
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

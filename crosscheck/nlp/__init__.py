@@ -1,0 +1,1 @@
+"""Language processing: sentences, value finders (numbers, dates), entities and subjects."""

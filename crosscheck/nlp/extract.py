@@ -1,0 +1,129 @@
+"""Claims from a parsed article: numbers, dates and who-did-what, each with its subject.
+
+This module only composes the finders (numbers, dates, entities) with the subject reader; it
+holds no parsing rules of its own, so each kind of rule is tested where it lives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Span
+
+from crosscheck.models import Article, Claim, Sentence
+from crosscheck.nlp import dates, entities, numbers, subjects
+
+
+def published_datetime(article: Article) -> dt.datetime | None:
+    """`published` as a datetime in the article's own zone (relative dates resolve in it)."""
+    if not article.published:
+        return None
+    text = article.published
+    if len(text) == 10:
+        return dt.datetime.fromisoformat(text + "T12:00:00+00:00")
+    return dt.datetime.fromisoformat(text)
+
+
+def _span(doc: Doc, s: Sentence) -> Span:
+    span = doc.char_span(s.char_start, s.char_end, alignment_mode="expand")
+    if span is None:  # offsets always come from this doc's sentences; expand never fails on them
+        raise ValueError(f"sentence {s.sentence_idx} does not align with the parse")
+    return span
+
+
+def extract_claims(article: Article, doc: Doc, sentences: list[Sentence]) -> list[Claim]:
+    published = published_datetime(article)
+    claims: list[Claim] = []
+    for s in sentences:
+        span = _span(doc, s)
+        claims.extend(_numeric_claims(article, s, span))
+        claims.extend(_date_claims(article, s, span, published))
+        claims.extend(_entity_claims(article, s, span))
+    # One claim per (kind, span, role): two finders reading the same text must not double it.
+    unique: dict[str, Claim] = {}
+    for c in claims:
+        unique.setdefault(c.claim_id, c)
+    return list(unique.values())
+
+
+def _numeric_claims(article: Article, s: Sentence, span: Span) -> list[Claim]:
+    out = []
+    for m in numbers.find_numbers(span):
+        subj = subjects.subject_of(span, m.start, m.end)
+        subject_text = subj.text()
+        if m.unit and m.unit not in subject_text:
+            subject_text = f"{subject_text} ({m.unit})"
+        out.append(
+            Claim(
+                article_id=article.article_id,
+                sentence_idx=s.sentence_idx,
+                kind="numeric",
+                quote=m.text,
+                char_start=m.start,
+                char_end=m.end,
+                value_text=m.text,
+                subject=subject_text,
+                embed_text=subjects.masked_context(span, m.start, m.end),
+                low=m.low,
+                high=m.high,
+                unit=m.unit or subj.counted,
+                hedge=m.hedge,
+                counted=subj.counted,
+                predicate=subj.predicate,
+                place=subj.place,
+                grp=subj.grp,
+                scope=subj.scope,
+                extra={"measure_unit": m.unit},
+            )
+        )
+    return out
+
+
+def _date_claims(article: Article, s: Sentence, span: Span, published: dt.datetime | None) -> list[Claim]:
+    out = []
+    for m in dates.find_dates(span, published):
+        subj = subjects.subject_of(span, m.start, m.end)
+        event = " ".join(p for p in (subj.predicate, subj.counted) if p) or "event"
+        out.append(
+            Claim(
+                article_id=article.article_id,
+                sentence_idx=s.sentence_idx,
+                kind="date",
+                quote=m.text,
+                char_start=m.start,
+                char_end=m.end,
+                value_text=m.text,
+                subject=f"date of {event}",
+                embed_text=subjects.masked_context(span, m.start, m.end, mask="WHEN"),
+                low_date=m.low if m.resolved else None,
+                high_date=m.high if m.resolved else None,
+                predicate=subj.predicate,
+                counted=subj.counted,
+                place=subj.place,
+                extra={"granularity": m.granularity, "resolved": m.resolved},
+            )
+        )
+    return out
+
+
+def _entity_claims(article: Article, s: Sentence, span: Span) -> list[Claim]:
+    out = []
+    for m in entities.find_entities(span):
+        out.append(
+            Claim(
+                article_id=article.article_id,
+                sentence_idx=s.sentence_idx,
+                kind="entity",
+                quote=m.text,
+                char_start=m.start,
+                char_end=m.end,
+                value_text=m.text,
+                subject=f"who {m.role}",
+                embed_text=subjects.masked_context(span, m.start, m.end, mask="WHO"),
+                entity=m.entity,
+                role=m.role,
+                predicate=m.predicate,
+                counted=m.obj,
+            )
+        )
+    return out

@@ -1,0 +1,1 @@
+"""Prefect flows and deployments: wiring, retries and artifacts only; the logic is in crosscheck."""
