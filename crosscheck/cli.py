@@ -18,6 +18,8 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 app = typer.Typer(
     help="Find contradicting claims (counts, dates, who did what) across news articles.\n\n"
@@ -62,6 +64,7 @@ def run(
         str, typer.Option("--fail-on", help="Comma-separated severities that fail the flow run (others warn).")
     ] = "high",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs on the console.")] = False,
 ) -> None:
     """Run the whole pipeline as a Prefect flow and write the reports.
 
@@ -79,6 +82,10 @@ def run(
     from crosscheck.store import StoreError
 
     set_progress(default_progress(quiet))
+    if not verbose:
+        # Prefect's INFO lines would interleave with the progress bars; the run's logs still
+        # reach the Prefect API (and its UI), only the console copy is raised to warnings.
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
     from flows.check_flow import crosscheck_flow
 
     try:
@@ -110,8 +117,10 @@ def _print_summary(report: dict, out: Path, db: Path | None) -> None:
         return
     from rich.console import Console
 
-    paths = {p.stem if p.suffix != ".json" else "json": p for p in (out / "report.json", out / "report.md", out / "report.html") if p.exists()}
+    paths = {p.suffix.lstrip("."): p for p in (out / "report.json", out / "report.md", out / "report.html") if p.exists()}
     paths["db"] = db or out / "crosscheck.duckdb"
+    if report.get("data_docs"):
+        paths["data_docs"] = Path(report["data_docs"])
     print_summary(report, paths, Console())
 
 

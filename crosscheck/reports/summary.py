@@ -1,0 +1,107 @@
+"""The table the CLI prints when a run ends: one row per discrepancy, then where things are.
+
+Cells are rich ``Text`` objects, never markup strings: a subject or quote containing
+``[bold]`` is article text and must be printed as it is, not interpreted.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+from typing import Any, Mapping
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from crosscheck.reports.markdown import (
+    article_index,
+    claim_meta,
+    events_with_discrepancies,
+    severity_counts,
+    value_text,
+    when,
+)
+
+SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "green"}
+PATH_LABELS = {
+    "json": "report.json",
+    "md": "report.md",
+    "html": "report.html",
+    "data_docs": "Data Docs",
+    "db": "DuckDB store",
+}
+
+
+def print_summary(
+    report: dict[str, Any],
+    paths: Mapping[str, os.PathLike[str] | str],
+    console: Console | None = None,
+) -> None:
+    """Print the discrepancy table, the counts and the output paths."""
+    console = console or Console()
+    articles = article_index(report)
+    ds = report.get("discrepancies") or []
+    claims = sum(int(a.get("claims") or 0) for a in report.get("articles") or [])
+    skipped = len(report.get("skipped") or [])
+
+    if ds:
+        table = Table(title=Text(f"crosscheck · run {report.get('run_id', '')}"), show_lines=True,
+                      expand=False)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("severity", no_wrap=True)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("subject", ratio=2)
+        table.add_column("A says", ratio=2)
+        table.add_column("B says", ratio=2)
+        table.add_column("why", ratio=3)
+        n = 0
+        for _event, items in events_with_discrepancies(report):
+            for d in items:
+                n += 1
+                sev = str(d.get("severity") or "")
+                sides = []
+                for c in (d.get("claims") or [])[:2]:
+                    meta = claim_meta(c, articles)
+                    cell = Text(value_text(c), style="bold")
+                    cell.append(f"\n{meta['source']} · {when(meta['published'])}", style="dim")
+                    sides.append(cell)
+                while len(sides) < 2:
+                    sides.append(Text(""))
+                subject = Text(str(d.get("subject") or ""))
+                if d.get("superseded"):
+                    subject.append(" (superseded)", style="dim")
+                table.add_row(
+                    Text(str(n)),
+                    Text(sev, style=SEVERITY_STYLE.get(sev, "")),
+                    Text(str(d.get("kind") or "")),
+                    subject,
+                    sides[0],
+                    sides[1],
+                    Text(str(d.get("explanation") or "")),
+                )
+        console.print(table)
+
+    line = Text()
+    line.append(f"{len(ds)} discrepanc{'y' if len(ds) == 1 else 'ies'}",
+                style="bold red" if ds else "bold green")
+    if ds:
+        line.append(f" ({severity_counts(ds)})")
+    line.append(f" · {len(report.get('articles') or [])} articles · {claims} claims · {skipped} skipped")
+    checks = report.get("checks")
+    if isinstance(checks, dict):
+        line.append(" · checks ")
+        line.append("passed" if checks.get("success") else "failed",
+                    style="green" if checks.get("success") else "red")
+    console.print(line)
+
+    shown = dict(paths)
+    if "data_docs" not in shown and report.get("data_docs"):
+        shown["data_docs"] = report["data_docs"]
+    for key, path in shown.items():
+        if path is None:
+            continue
+        label = PATH_LABELS.get(key, key)
+        row = Text(f"  {label + ':':<14}", style="dim")
+        row.append(str(pathlib.Path(path)))
+        console.print(row)

@@ -1,0 +1,136 @@
+"""End to end on the bundled examples: the real flow (ephemeral Prefect), DuckDB and model.
+
+The examples hold real conflicts (tolls, a date, mourning days, an owner, crew numbers) and
+look-alike traps (compatible hedges, a toll from an earlier accident, a time given two ways,
+a second event in the same folder). The run must report exactly the conflicts.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.e2e
+
+# (kind, article a, words of a's sentence, article b, words of b's sentence)
+EXPECTED = {
+    ("numeric", "ferry-courier", "At least 14 people died", "ferry-daily", "Eleven people were killed"),
+    ("numeric", "ferry-daily", "Eleven people were killed", "ferry-wire", "rose to 23"),
+    ("date", "ferry-courier", "capsized on Lake Corven on Saturday evening", "ferry-wire", "sank on Friday evening"),
+    ("date", "ferry-daily", "overturned on Lake Corven on Saturday", "ferry-wire", "sank on Friday evening"),
+    ("numeric", "ferry-courier", "three days of mourning", "ferry-wire", "five days of mourning"),
+    ("numeric", "ferry-daily", "three days of mourning", "ferry-wire", "five days of mourning"),
+    ("entity", "ferry-courier", "Northern Ferries Company owns", "ferry-wire", "Lake Transit Cooperative owns"),
+    ("numeric", "fire-herald", "About 150 firefighters", "fire-post", "120 firefighters"),
+    ("numeric", "fire-herald", "Three firefighters were injured", "fire-post", "Two firefighters were injured"),
+}
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo")
+    proc = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "crosscheck"), "run", str(ROOT / "examples" / "articles"), "--out", str(out)],
+        capture_output=True, text=True, timeout=600,
+    )
+    return proc, out
+
+
+def _key(d: dict) -> tuple:
+    a, b = sorted(d["claims"], key=lambda c: c["article_id"])
+    return d["kind"], a["article_id"], a["sentence"], b["article_id"], b["sentence"]
+
+
+def _matches(found: tuple, expected: tuple) -> bool:
+    kind, aa, sa, ab, sb = expected
+    return found[0] == kind and found[1] == aa and sa in found[2] and found[3] == ab and sb in found[4]
+
+
+def test_exit_status_and_files(demo):
+    proc, out = demo
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    for name in ("report.json", "report.md", "report.html", "crosscheck.duckdb"):
+        assert (out / name).is_file(), name
+
+
+def test_exact_discrepancies(demo):
+    _, out = demo
+    report = json.loads((out / "report.json").read_text())
+    found = [_key(d) for d in report["discrepancies"]]
+    missing = [e for e in EXPECTED if not any(_matches(f, e) for f in found)]
+    extra = [f for f in found if not any(_matches(f, e) for e in EXPECTED)]
+    assert not missing, f"missed: {missing}"
+    assert not extra, f"false alarms: {extra}"
+    assert len(found) == len(EXPECTED)
+
+
+def test_contract_shape(demo):
+    _, out = demo
+    report = json.loads((out / "report.json").read_text())
+    assert report["schema"] == "crosscheck.report/v1"
+    assert {"run_id", "generated_at", "articles", "discrepancies"} <= report.keys()
+    bodies = {}
+    con = duckdb.connect(str(out / "crosscheck.duckdb"), read_only=True)
+    for aid, body in con.execute("SELECT article_id, body FROM articles").fetchall():
+        bodies[aid] = body
+    con.close()
+    for d in report["discrepancies"]:
+        assert d["kind"] in ("numeric", "date", "entity")
+        assert d["severity"] in ("high", "medium", "low")
+        assert len(d["claims"]) == 2
+        for c in d["claims"]:
+            body = bodies[c["article_id"]]
+            assert body[c["char_start"]:c["char_end"]] == c["quote"]
+            assert c["quote"] in c["sentence"] and c["sentence"] in body
+        if d["kind"] == "numeric":
+            for c in d["claims"]:
+                assert {"low", "high", "text", "unit"} <= c["value"].keys()
+
+
+def test_events_separate_the_two_stories(demo):
+    _, out = demo
+    report = json.loads((out / "report.json").read_text())
+    groups = [set(e["articles"]) for e in report["events"]]
+    assert {"ferry-courier", "ferry-daily", "ferry-wire"} in groups
+    assert {"fire-herald", "fire-post"} in groups
+
+
+def test_superseded_toll_is_marked(demo):
+    _, out = demo
+    report = json.loads((out / "report.json").read_text())
+    update = ("numeric", "ferry-daily", "Eleven people were killed", "ferry-wire", "rose to 23")
+    toll = [d for d in report["discrepancies"] if _matches(_key(d), update)]
+    assert toll and toll[0]["superseded"] is True
+
+
+def test_rerun_is_idempotent(demo, tmp_path):
+    _, out = demo
+    first = json.loads((out / "report.json").read_text())
+    proc = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "crosscheck"), "run", str(ROOT / "examples" / "articles"), "--out", str(out), "-q"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    second = json.loads((out / "report.json").read_text())
+    for r in (first, second):
+        r.pop("run_id"), r.pop("generated_at")
+        for d in r["discrepancies"]:
+            d.pop("status", None)
+        r.pop("data_docs", None)
+    assert first == second
+
+
+def test_missing_folder_exits_2_with_one_line(tmp_path):
+    proc = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "crosscheck"), "run", str(tmp_path / "missing_dir"), "--out", str(tmp_path / "x")],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "missing_dir" in lines[0]
