@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[test]'
-	@if [ -x scripts/vendor_assets.sh ]; then scripts/vendor_assets.sh $(VENV)/share/crosscheck/vendor; fi
+	bash scripts/vendor_assets.sh $(VENV)/share/crosscheck/vendor
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -29,7 +29,7 @@ demo: $(STAMP)
 	  echo "demo: report at out/demo/report.json (exit $$rc: 1 means discrepancies were found)"
 
 test: $(STAMP)
-	@if [ -x scripts/install_chromium.sh ]; then scripts/install_chromium.sh; fi
+	bash scripts/install_chromium.sh
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)

@@ -14,9 +14,13 @@ from crosscheck.store import Store
 
 def assign_events(store: Store, min_similarity: float = config.EVENT_MIN_SIMILARITY) -> dict[str, str]:
     ids = [r[0] for r in store.con.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()]
-    sims = store.query("article_similarity")
-    linked = sims[sims["similarity"] >= min_similarity]
-    mapping = events.cluster(ids, zip(linked["article_a"], linked["article_b"]))
+    bodies = dict(store.con.execute("SELECT article_id, coalesce(title, '') || '\n' || body FROM articles").fetchall())
+    store.con.register("_names", events.names_frame(bodies))
+    try:
+        sims = store.query("article_similarity", {"w_names": config.EVENT_W_NAMES})
+    finally:
+        store.con.unregister("_names")
+    mapping = events.cluster(ids, sims.itertuples(index=False), min_similarity)
     titles = dict(store.con.execute("SELECT article_id, coalesce(title, article_id) FROM articles").fetchall())
     frame = pd.DataFrame(
         {
@@ -32,5 +36,9 @@ def assign_events(store: Store, min_similarity: float = config.EVENT_MIN_SIMILAR
 
 def candidate_pairs(store: Store, min_similarity: float = config.ALIGN_MIN_SIMILARITY) -> int:
     store.con.execute("DELETE FROM alignments")
-    store.run_sql("candidate_pairs", {"min_similarity": min_similarity})
+    store.run_sql(
+        "candidate_pairs",
+        {"min_score": min_similarity, "w_measure": config.ALIGN_W_MEASURE,
+         "w_place": config.ALIGN_W_PLACE, "w_group": config.ALIGN_W_GROUP},
+    )
     return store.con.execute("SELECT count(*) FROM alignments").fetchone()[0]

@@ -29,8 +29,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-SEVERITIES = ("high", "medium", "low")
-
 
 def _fail(message: str) -> None:
     typer.echo(f"crosscheck: {message}", err=True)
@@ -61,7 +59,12 @@ def run(
     out: Annotated[Path, typer.Option("--out", help="Output folder for report.json, report.md, report.html.")],
     db: Annotated[Optional[Path], typer.Option("--db", help="DuckDB file (default: OUT/crosscheck.duckdb).")] = None,
     fail_on: Annotated[
-        str, typer.Option("--fail-on", help="Comma-separated severities that fail the flow run (others warn).")
+        str,
+        typer.Option(
+            "--fail-on",
+            help="Severities that fail the Prefect flow run; the others only warn: "
+            "comma-separated high,medium,low, or all, or none.",
+        ),
     ] = "high",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs on the console.")] = False,
@@ -74,10 +77,12 @@ def run(
     """
     _check_dir(articles_dir)
     _check_out(out)
-    severities = [s.strip() for s in fail_on.split(",") if s.strip()]
-    bad = [s for s in severities if s not in SEVERITIES]
-    if bad:
-        _fail(f"--fail-on: unknown severity {bad[0]!r} (use {', '.join(SEVERITIES)})")
+    from checks.policy import parse_fail_on
+
+    try:
+        severities = sorted(parse_fail_on(fail_on))
+    except ValueError as exc:
+        _fail(f"--fail-on: {exc}")
     from crosscheck.progress import default_progress, set_progress
     from crosscheck.store import StoreError
 
@@ -105,17 +110,9 @@ def run(
 
 
 def _print_summary(report: dict, out: Path, db: Path | None) -> None:
-    try:
-        from crosscheck.reports.summary import print_summary
-    except ImportError:
-        n_claims = sum(a["claims"] for a in report["articles"])
-        typer.echo(
-            f"articles: {len(report['articles'])}  skipped: {len(report.get('skipped', []))}  "
-            f"claims: {n_claims}  discrepancies: {len(report['discrepancies'])}"
-        )
-        typer.echo(f"report: {out / 'report.json'}")
-        return
     from rich.console import Console
+
+    from crosscheck.reports.summary import print_summary
 
     paths = {p.suffix.lstrip("."): p for p in (out / "report.json", out / "report.md", out / "report.html") if p.exists()}
     paths["db"] = db or out / "crosscheck.duckdb"

@@ -1,17 +1,31 @@
 """Clustering articles into events, so claims are never paired across different events.
 
-A newsroom's folder mixes stories. Two articles belong to one event when their leads (title
-and opening sentences) embed close together; clusters are the connected components of that
-graph (single link), which keeps follow-up stories with shifted headlines in their event.
+A newsroom's folder mixes stories, and stories of one type look alike: two earthquakes'
+leads embed close together. Two articles are one event when their leads (title and opening
+sentences) embed close *and* they share rare names (places, people, organisations): names
+are what tell one earthquake from another. Clusters are built by average linkage, not single
+link, so one follow-up story that mentions two events cannot chain them into one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+
+import pandas as pd
 
 from crosscheck.models import Sentence, sha256
 
 LEAD_SENTENCES = 2
+
+# Capitalised words that are not names: calendar words and sentence furniture.
+_NOT_NAMES = set(
+    "the a an in on at of and but for to by as it its this that these those he she they we i his her "
+    "their our monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december mr mrs ms dr after before when while "
+    "there here some many most one two three four five officials police president minister".split()
+)
+_WORD = re.compile(r"[A-Z][A-Za-z'’\-]+")
 
 
 def lead_text(title: str | None, sentences: list[Sentence]) -> str:
@@ -23,19 +37,53 @@ def lead_hash(text: str) -> str:
     return sha256(text)
 
 
-def cluster(article_ids: Iterable[str], similar_pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Connected components: article id -> event id (the smallest article id in its cluster)."""
-    parent: dict[str, str] = {a: a for a in article_ids}
+def names_of(text: str) -> set[str]:
+    """Capitalised words that are not sentence-initial: a cheap, language-light name detector."""
+    names: set[str] = set()
+    for m in _WORD.finditer(text):
+        before = text[max(0, m.start() - 2) : m.start()]
+        if m.start() == 0 or re.search(r"[.!?\"“\n]\s?$", before):
+            continue
+        w = m.group().lower().strip("'’-")
+        w = re.sub(r"['’]s$", "", w)
+        if len(w) > 2 and w not in _NOT_NAMES:
+            names.add(w)
+    return names
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    for a, b in similar_pairs:
-        if a in parent and b in parent:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    return {a: find(a) for a in parent}
+def names_frame(bodies: dict[str, str]) -> pd.DataFrame:
+    rows = [(aid, n) for aid, text in bodies.items() for n in sorted(names_of(text))]
+    return pd.DataFrame(rows, columns=["article_id", "name"]).astype(str)
+
+
+def cluster(
+    article_ids: Iterable[str], similarities: Iterable[tuple[str, str, float]], min_similarity: float
+) -> dict[str, str]:
+    """Average-linkage clusters: article id -> event id (the smallest article id in its cluster).
+
+    Two clusters merge while the mean similarity over all their article pairs reaches
+    ``min_similarity``; missing pairs count as 0.
+    """
+    ids = sorted(set(article_ids))
+    sim: dict[tuple[str, str], float] = {}
+    for a, b, s in similarities:
+        sim[(a, b) if a < b else (b, a)] = float(s)
+    clusters: list[list[str]] = [[a] for a in ids]
+
+    def link(x: list[str], y: list[str]) -> float:
+        total = sum(sim.get((a, b) if a < b else (b, a), 0.0) for a in x for b in y)
+        return total / (len(x) * len(y))
+
+    while len(clusters) > 1:
+        best, pair = min_similarity, None
+        for i in range(len(clusters)):
+            for j in range(i + 1, len(clusters)):
+                s = link(clusters[i], clusters[j])
+                if s >= best:
+                    best, pair = s, (i, j)
+        if pair is None:
+            break
+        i, j = pair
+        clusters[i] = clusters[i] + clusters[j]
+        del clusters[j]
+    return {a: min(c) for c in clusters for a in c}

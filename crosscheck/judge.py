@@ -1,8 +1,10 @@
 """Judgement: can two aligned claims both be true?
 
-Pure functions of the two claims (dicts shaped like ``claims`` rows, plus ``published``), so
-every rule is unit-testable without a store or a model. A conflict needs both the same subject
-(structured agreement, not just embedding similarity) and values that cannot both hold.
+Pure functions of the two claims (dicts shaped like ``claims`` rows, plus ``published`` and
+the sentence's range of estimates ``est_low``/``est_high``), so every rule is unit-testable
+without a store or a model. A conflict needs both the same subject (structured agreement, not
+just embedding similarity) and values that cannot both hold; interval logic itself lives in
+:mod:`crosscheck.intervals`.
 """
 
 from __future__ import annotations
@@ -10,12 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from crosscheck import config
+from crosscheck.intervals import DateInterval, NumInterval, comparable, disjoint, gap
 from crosscheck.models import Verdict
 
 Row = dict[str, Any]
-
-# An update this long after the first report is a superseded count, not a flat contradiction.
-SUPERSEDE_AFTER = dt.timedelta(hours=6)
 
 
 def _num_text(x: float | None) -> str:
@@ -24,39 +25,41 @@ def _num_text(x: float | None) -> str:
     return f"{int(x):,}" if float(x).is_integer() else f"{x:,}"
 
 
-def _disjoint(lo_a, hi_a, lo_b, hi_b) -> bool:
-    return (hi_a is not None and lo_b is not None and hi_a < lo_b) or (
-        hi_b is not None and lo_a is not None and hi_b < lo_a
-    )
-
-
-def _same(a: Any, b: Any) -> bool:
-    return a is None or b is None or a == b
+def _differ(a: Any, b: Any) -> bool:
+    """Both state the field and they disagree (an unstated field agrees with anything)."""
+    return a is not None and b is not None and a != b
 
 
 def same_subject(a: Row, b: Row) -> bool:
-    """Structured subject agreement: fields both claims state must agree."""
+    """Structured subject agreement: the fields both claims state must agree."""
     if a["kind"] != b["kind"]:
         return False
+    if (a.get("scope") or None) != (b.get("scope") or None):
+        return False  # a part vs a whole, another year or duration, a partial count
     if a["kind"] == "entity":
         return a.get("role") == b.get("role")
-    fields = ("counted", "place", "grp", "scope") if a["kind"] == "numeric" else ("predicate",)
-    if a["kind"] == "numeric" and (a.get("unit") or None) != (b.get("unit") or None):
+    if a["kind"] == "date":
+        ka, kb = a.get("counted"), b.get("counted")
+        return ka is not None and ka == kb
+    if not comparable(a.get("unit"), b.get("unit")):
         return False
-    return all(_same(a.get(f), b.get(f)) for f in fields)
+    return not any(_differ(a.get(f), b.get(f)) for f in ("counted", "place", "grp"))
 
 
 def _published(row: Row) -> dt.datetime | None:
     p = row.get("published")
     if not p:
         return None
-    stamp = dt.datetime.fromisoformat(p if len(p) > 10 else p + "T00:00:00+00:00")
+    try:
+        stamp = dt.datetime.fromisoformat(p if len(p) > 10 else p + "T00:00:00+00:00")
+    except ValueError:
+        return None
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
 
 
 def _superseded(a: Row, b: Row) -> bool:
     pa, pb = _published(a), _published(b)
-    return pa is not None and pb is not None and abs(pa - pb) >= SUPERSEDE_AFTER
+    return pa is not None and pb is not None and abs(pa - pb) >= dt.timedelta(hours=config.SUPERSEDE_AFTER_HOURS)
 
 
 def judge(a: Row, b: Row) -> Verdict:
@@ -70,42 +73,66 @@ def judge(a: Row, b: Row) -> Verdict:
     return _judge_entity(a, b)
 
 
+def _interval(row: Row) -> NumInterval:
+    """The claim's interval, or its sentence's range when the sentence gives rival estimates."""
+    if row.get("has_estimates"):
+        return NumInterval(row.get("est_low"), row.get("est_high"), row.get("unit"))
+    return NumInterval(row.get("low"), row.get("high"), row.get("unit"))
+
+
+def _when(row: Row) -> str:
+    p = _published(row)
+    return f"{row['article_id']}, {p.strftime('%Y-%m-%d %H:%M %Z').strip()}" if p else row["article_id"]
+
+
+def _severity(g: float) -> str:
+    return "high" if g >= config.SEVERITY_HIGH_GAP else "medium" if g >= config.SEVERITY_MEDIUM_GAP else "low"
+
+
 def _judge_numeric(a: Row, b: Row) -> Verdict:
-    if not _disjoint(a["low"], a["high"], b["low"], b["high"]):
+    ia, ib = _interval(a), _interval(b)
+    if not disjoint(ia, ib):
         return Verdict(False)
-    near_a = a["high"] if a["high"] is not None else a["low"]
-    near_b = b["low"] if b["low"] is not None else b["high"]
-    if a["high"] is not None and b["low"] is not None and a["high"] < b["low"]:
-        gap = (b["low"] - a["high"]) / max(abs(b["low"]), 1.0)
-    else:
-        gap = (a["low"] - b["high"]) / max(abs(a["low"]), 1.0)
-    del near_a, near_b
-    superseded = _superseded(a, b)
-    severity = "high" if gap >= 0.2 else "medium" if gap >= 0.05 else "low"
-    if superseded:
+    severity = _severity(gap(ia, ib))
+    subject = a.get("subject") or "the same figure"
+    if _superseded(a, b):
+        first, later = (a, b) if _published(a) <= _published(b) else (b, a)
         severity = {"high": "medium", "medium": "low", "low": "low"}[severity]
-    why = f"{a['value_text']} ({a['article_id']}) and {b['value_text']} ({b['article_id']}) cannot both hold"
-    if superseded:
-        why += "; the later article updates the earlier figure"
-    return Verdict(True, severity, why, superseded)
-
-
-def _judge_date(a: Row, b: Row) -> Verdict:
-    lo_a, hi_a, lo_b, hi_b = a["low_date"], a["high_date"], b["low_date"], b["high_date"]
-    if None in (lo_a, hi_a, lo_b, hi_b):
-        return Verdict(False)
-    # Compare at the coarser resolution when one side is a day and the other a time of day.
-    if len(lo_a) != len(lo_b) or len(hi_a) != len(hi_b):
-        lo_a, hi_a, lo_b, hi_b = lo_a[:10], hi_a[:10], lo_b[:10], hi_b[:10]
-    if not _disjoint(lo_a, hi_a, lo_b, hi_b):
-        return Verdict(False)
-    severity = "high" if lo_a[:10] != lo_b[:10] else "medium"
-    why = f"{a['value_text']} ({a['article_id']}) and {b['value_text']} ({b['article_id']}) date it differently"
+        why = (f"{subject}: {first['value_text']} ({_when(first)}) was superseded by "
+               f"{later['value_text']} ({_when(later)}); readers of the earlier report were misled")
+        return Verdict(True, severity, why, True)
+    why = f"{subject}: {a['value_text']} ({a['article_id']}) and {b['value_text']} ({b['article_id']}) cannot both be true"
     return Verdict(True, severity, why)
 
 
-def _judge_entity(a: Row, b: Row) -> Verdict:
-    if not a.get("entity") or not b.get("entity") or a["entity"] == b["entity"]:
+def _judge_date(a: Row, b: Row) -> Verdict:
+    lo_a, hi_a, lo_b, hi_b = a.get("low_date"), a.get("high_date"), b.get("low_date"), b.get("high_date")
+    if None in (lo_a, hi_a, lo_b, hi_b):
+        return Verdict(False)  # unresolved or open-ended dates are never compared
+    ia, ib = DateInterval(lo_a, hi_a), DateInterval(lo_b, hi_b)
+    if not disjoint(ia, ib):
         return Verdict(False)
-    why = f"{a['value_text']} ({a['article_id']}) and {b['value_text']} ({b['article_id']}) name different actors for '{a['role']}'"
+    days = gap(ia, ib)
+    severity = "high" if days >= 1 else "medium"
+    what = "day" if days >= 1 else "time"
+    subject = a.get("subject") or "the event"
+    why = (f"{subject}: {a['value_text']} ({a['article_id']}: {lo_a}) and {b['value_text']} "
+           f"({b['article_id']}: {lo_b}) give different {what}s")
+    return Verdict(True, severity, why)
+
+
+def same_actor(x: str | None, y: str | None) -> bool:
+    """Spelling variants and shortened names are one actor: equal keys, or one key's words a
+    subset of the other's ("halvard rusk" / "interior minister halvard rusk")."""
+    if not x or not y:
+        return True
+    wx, wy = set(x.split()), set(y.split())
+    return wx <= wy or wy <= wx
+
+
+def _judge_entity(a: Row, b: Row) -> Verdict:
+    if same_actor(a.get("entity"), b.get("entity")):
+        return Verdict(False)
+    why = (f"{a['value_text']} ({a['article_id']}) and {b['value_text']} ({b['article_id']}) are named "
+           f"as the one who {a['role']}")
     return Verdict(True, "high", why)

@@ -155,16 +155,11 @@ def write_reports(store: Store, run_id: str, out_dir: Path, outcome) -> dict:
         report["checks"] = {"success": bool(outcome.success),
                             "failed": [r.get("name") for r in outcome.results if not r.get("success")]}
     write_json(paths["json"], report)
-    try:
-        from crosscheck.reports.markdown import render_markdown
-        paths["md"].write_text(render_markdown(report), encoding="utf-8")
-    except ImportError:
-        paths.pop("md")
-    try:
-        from crosscheck.reports.html import render_html
-        paths["html"].write_text(render_html(report), encoding="utf-8")
-    except ImportError:
-        paths.pop("html")
+    from crosscheck.reports.html import render_html
+    from crosscheck.reports.markdown import render_markdown
+
+    paths["md"].write_text(render_markdown(report), encoding="utf-8")
+    paths["html"].write_text(render_html(report), encoding="utf-8")
     return {"run_id": run_id, "report": report, "paths": paths,
             "articles": len(report["articles"]), "skipped": len(report["skipped"]),
             "claims": sum(a["claims"] for a in report["articles"]),

@@ -55,10 +55,8 @@ def judge(store: Store, run_id: str) -> int:
 
 @task(cache_policy=NO_CACHE)
 def validate(store: Store, run_id: str, out_dir: Path) -> Any:
-    try:
-        from checks import run_checkpoint
-    except ImportError:
-        return None
+    from checks import run_checkpoint
+
     return run_checkpoint(store.con, run_id, out_dir)
 
 
@@ -90,14 +88,12 @@ def crosscheck_flow(
         summary["embedded"] = embedded
         pipeline.finish(store, run_id, plan, summary)
     publish(summary)
-    return final_state(summary, set(fail_on or ["high"]))
+    return final_state(summary, set(fail_on) if fail_on is not None else {"high"})
 
 
 def publish(summary: dict[str, Any]) -> None:
-    try:
-        from flows.artifacts import publish_artifacts
-    except ImportError:
-        return
+    from flows.artifacts import publish_artifacts
+
     publish_artifacts(summary["report"], summary["paths"])
 
 
@@ -105,9 +101,12 @@ def final_state(summary: dict[str, Any], fail_on: set[str]):
     """Failed when a discrepancy of a failing severity was found (policy), else Completed."""
     from prefect.states import Completed, Failed
 
-    failing = [d for d in summary["report"]["discrepancies"] if d["severity"] in fail_on]
+    from checks import policy
+
+    discrepancies = summary["report"]["discrepancies"]
     public = {k: v for k, v in summary.items() if k not in ("report", "paths")}
     public["paths"] = {k: str(v) for k, v in summary["paths"].items()}
-    if failing:
-        return Failed(message=f"{len(failing)} discrepancies of severity {'/'.join(sorted(fail_on))}", data=public)
-    return Completed(message=f"{summary['discrepancies']} discrepancies", data=public)
+    message = policy.explain(discrepancies, fail_on)
+    if policy.decide(discrepancies, fail_on) == "fail":
+        return Failed(message=message, data=public)
+    return Completed(message=message, data=public)

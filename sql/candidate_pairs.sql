@@ -1,20 +1,46 @@
--- candidate_pairs.sql: claims that may speak about the same thing, scored by cosine similarity.
+-- candidate_pairs.sql: claims that may speak about the same thing, scored in SQL.
 -- Why: blocking by event and kind keeps the comparison sub-quadratic in the corpus (claims are
--- only compared with claims of the same kind in the same event, from another article); the
--- similarity floor drops pairs that are plainly about different things before judgement.
--- $min_similarity comes from crosscheck.config.ALIGN_MIN_SIMILARITY.
+-- only compared with claims of the same kind in the same event, from another article). The
+-- score is the cosine of the claim-centred subject embeddings plus structured agreement from
+-- the extractor (same measure, same place, same group), because embeddings alone put "three
+-- killed" next to "five killed" and "troops in Iraq" next to "troops in Syria". Claims whose
+-- scope differs (a part vs a whole, another year, another duration) are never paired. Each
+-- claim keeps only its best counterpart in each other article, and a pair is kept when it is
+-- the best both ways: an article states a figure once per subject, so its counterpart in
+-- another article is the one that matches it best, not every look-alike.
+-- Parameters (crosscheck.config): $min_score, $w_measure, $w_place, $w_group.
 INSERT OR REPLACE INTO alignments (claim_a, claim_b, kind, event_id, similarity)
 WITH claim_vec AS (
-    SELECT c.claim_id, c.article_id, c.kind, ev.event_id, e.embedding
+    SELECT c.claim_id, c.article_id, c.kind, ev.event_id, e.embedding,
+           c.counted, c.place, c.grp, coalesce(c.scope, '') AS scope, c.unit, c.role
     FROM claims AS c
     JOIN events AS ev USING (article_id)
     JOIN embeddings AS e USING (text_hash)
+),
+scored AS (
+    SELECT a.claim_id AS claim_a, b.claim_id AS claim_b, a.kind, a.event_id,
+           a.article_id AS article_a, b.article_id AS article_b,
+           array_cosine_similarity(a.embedding, b.embedding)
+             + $w_measure * (CASE WHEN a.counted = b.counted THEN 1 ELSE 0 END)
+             - $w_place * (CASE WHEN a.place <> b.place THEN 1 ELSE 0 END)
+             - $w_group * (CASE WHEN a.grp <> b.grp THEN 1 ELSE 0 END) AS score
+    FROM claim_vec AS a
+    JOIN claim_vec AS b
+      ON a.event_id = b.event_id
+     AND a.kind = b.kind
+     AND a.article_id < b.article_id
+     AND a.scope = b.scope
+    WHERE (a.kind <> 'entity' OR a.role = b.role)
+),
+best_for_a AS (
+    SELECT * FROM scored
+    QUALIFY row_number() OVER (PARTITION BY claim_a, article_b ORDER BY score DESC, claim_b) = 1
+),
+best_for_b AS (
+    SELECT * FROM scored
+    QUALIFY row_number() OVER (PARTITION BY claim_b, article_a ORDER BY score DESC, claim_a) = 1
 )
-SELECT a.claim_id, b.claim_id, a.kind, a.event_id,
-       array_cosine_similarity(a.embedding, b.embedding) AS similarity
-FROM claim_vec AS a
-JOIN claim_vec AS b
-  ON a.event_id = b.event_id
- AND a.kind = b.kind
- AND a.article_id < b.article_id
-WHERE array_cosine_similarity(a.embedding, b.embedding) >= $min_similarity;
+SELECT a.claim_a, a.claim_b, a.kind, a.event_id, least(a.score, 1.0) AS similarity
+FROM best_for_a AS a
+JOIN best_for_b AS b USING (claim_a, claim_b)
+WHERE a.score >= $min_score;

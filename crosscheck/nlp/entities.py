@@ -15,11 +15,22 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 _ACTOR_ENTS = {"ORG", "PERSON", "NORP", "GPE"}
+# Roles that one actor holds at a time, so two different actors in them contradict each other:
+# who carried out or claimed an attack, who owns or runs a site, who declared or ordered a
+# measure. Verbs like "said", "confirmed" or "accused" are left out on purpose: many actors can
+# confirm one toll or accuse one government, and naming two of them is no contradiction.
 _ROLE_VERBS = {
-    "claim", "carry", "conduct", "launch", "declare", "announce", "order", "own", "operate",
-    "accuse", "blame", "target", "lead", "organise", "organize", "issue", "call", "confirm",
-    "report", "fire", "stage", "perpetrate", "orchestrate", "run",
+    "claim", "carry", "conduct", "launch", "perpetrate", "orchestrate", "stage", "declare", "order",
+    "own", "operate", "organise", "organize", "lead",
 }
+# Agent nouns that state a role without a verb ("X, the depot's owner").
+_AGENT_NOUNS = {"owner": "own", "operator": "operate", "organiser": "organise", "organizer": "organize",
+                "perpetrator": "perpetrate", "leader": "lead"}
+# Objects that stand for the thing they are about: "claimed responsibility for the attack"
+# claims the attack.
+_PROXY_OBJECTS = {"responsibility", "credit"}
+# Head nouns that only mean something with their of-complement ("state of emergency").
+_OF_HEADS = {"state"}
 
 
 @dataclass(frozen=True)
@@ -43,20 +54,61 @@ def normalise_actor(name: str) -> str:
     return " ".join(words)
 
 
-def _object_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("dobj", "attr", "oprd"):
-            return child
-    for child in verb.children:
-        if child.dep_ == "prt":
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if obj is not None:
-                return obj
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in ("for", "on"):
+def _pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
+    return None
+
+
+def _object_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
+            return child
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "the depot, owned by X": the participle modifies its object
+    return _pobj(verb, ("for", "on"))
+
+
+def _object_key(obj: Token | None) -> str | None:
+    if obj is None:
+        return None
+    if obj.lemma_.lower() in _PROXY_OBJECTS:
+        target = _pobj(obj, ("for",)) or _pobj(obj.head, ("for",))
+        if target is not None:
+            obj = target
+    key = obj.lemma_.lower()
+    if key in _OF_HEADS:
+        of = _pobj(obj, ("of",))
+        if of is not None:
+            key += f" of {of.lemma_.lower()}"
+    return key
+
+
+def _role_verb(root: Token) -> Token | None:
+    """The role verb an actor name is attached to, through subject, passive agent or relative clause."""
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+        return root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.pos_ == "VERB":
+        return root.head.head  # passive agent: "was claimed by X", "owned by X"
+    for child in root.children:  # "X, who ordered the evacuation"
+        if child.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in child.children):
+            return child
+    return None
+
+
+def _agent_noun(root: Token) -> tuple[str, Token | None] | None:
+    """"X, the depot's owner" / "the depot's owner, X": role from an agent noun in apposition."""
+    cands = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        cands.append(root.head)
+    for noun in cands:
+        verb = _AGENT_NOUNS.get(noun.lemma_.lower())
+        if verb:
+            obj = next((c for c in noun.children if c.dep_ == "poss"), None) or _pobj(noun, ("of",))
+            return verb, obj
     return None
 
 
@@ -66,16 +118,17 @@ def find_entities(sent: Span) -> list[EntityMention]:
         if ent.label_ not in _ACTOR_ENTS:
             continue
         root = ent.root
-        verb: Token | None = None
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
-            verb = root.head
-        elif root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.pos_ == "VERB":
-            verb = root.head.head  # passive agent: "was claimed by X"
-        if verb is None or verb.lemma_.lower() not in _ROLE_VERBS:
-            continue
-        obj = _object_of(verb)
-        obj_lemma = obj.lemma_.lower() if obj is not None else None
-        role = verb.lemma_.lower() + (f" {obj_lemma}" if obj_lemma else "")
+        verb = _role_verb(root)
+        if verb is not None and verb.lemma_.lower() in _ROLE_VERBS:
+            predicate, obj = verb.lemma_.lower(), _object_key(_object_of(verb))
+        else:
+            agent = _agent_noun(root)
+            if agent is None:
+                continue
+            predicate, obj = agent[0], _object_key(agent[1])
+        if obj is None:
+            continue  # "X claimed" alone says too little to be compared
+        role = f"{predicate} {obj}"
         out.append(
             EntityMention(
                 start=ent.start_char,
@@ -83,8 +136,8 @@ def find_entities(sent: Span) -> list[EntityMention]:
                 text=ent.text,
                 entity=normalise_actor(ent.text),
                 role=role,
-                predicate=verb.lemma_.lower(),
-                obj=obj_lemma,
+                predicate=predicate,
+                obj=obj,
             )
         )
     return out

@@ -33,10 +33,11 @@ def _span(doc: Doc, s: Sentence) -> Span:
 
 def extract_claims(article: Article, doc: Doc, sentences: list[Sentence]) -> list[Claim]:
     published = published_datetime(article)
+    year = published.year if published else None
     claims: list[Claim] = []
     for s in sentences:
         span = _span(doc, s)
-        claims.extend(_numeric_claims(article, s, span))
+        claims.extend(_numeric_claims(article, s, span, year))
         claims.extend(_date_claims(article, s, span, published))
         claims.extend(_entity_claims(article, s, span))
     # One claim per (kind, span, role): two finders reading the same text must not double it.
@@ -46,12 +47,12 @@ def extract_claims(article: Article, doc: Doc, sentences: list[Sentence]) -> lis
     return list(unique.values())
 
 
-def _numeric_claims(article: Article, s: Sentence, span: Span) -> list[Claim]:
+def _numeric_claims(article: Article, s: Sentence, span: Span, year: int | None) -> list[Claim]:
     out = []
     for m in numbers.find_numbers(span):
-        subj = subjects.subject_of(span, m.start, m.end)
+        subj = subjects.subject_of(span, m.start, m.end, year)
         subject_text = subj.text()
-        if m.unit and m.unit not in subject_text:
+        if m.unit and m.unit not in subject_text and m.unit != subj.counted:
             subject_text = f"{subject_text} ({m.unit})"
         out.append(
             Claim(
@@ -63,17 +64,18 @@ def _numeric_claims(article: Article, s: Sentence, span: Span) -> list[Claim]:
                 char_end=m.end,
                 value_text=m.text,
                 subject=subject_text,
-                embed_text=subjects.masked_context(span, m.start, m.end),
+                embed_text=f"{subject_text} | {subjects.masked_context(span, m.start, m.end)}",
                 low=m.low,
                 high=m.high,
-                unit=m.unit or subj.counted,
+                unit=m.unit,
                 hedge=m.hedge,
-                counted=subj.counted,
+                counted=subj.measure,
                 predicate=subj.predicate,
                 place=subj.place,
                 grp=subj.grp,
                 scope=subj.scope,
-                extra={"measure_unit": m.unit},
+                attributed=subjects.attribution_of(span, m.start),
+                extra={"measure_unit": m.unit, "noun": subj.counted},
             )
         )
     return out
@@ -81,9 +83,11 @@ def _numeric_claims(article: Article, s: Sentence, span: Span) -> list[Claim]:
 
 def _date_claims(article: Article, s: Sentence, span: Span, published: dt.datetime | None) -> list[Claim]:
     out = []
+    year = published.year if published else None
     for m in dates.find_dates(span, published):
-        subj = subjects.subject_of(span, m.start, m.end)
-        event = " ".join(p for p in (subj.predicate, subj.counted) if p) or "event"
+        subj = subjects.subject_of(span, m.start, m.end, year)
+        dated = subjects.dated_event(span, m.start, m.end)
+        event = dated or "event"
         out.append(
             Claim(
                 article_id=article.article_id,
@@ -94,12 +98,13 @@ def _date_claims(article: Article, s: Sentence, span: Span, published: dt.dateti
                 char_end=m.end,
                 value_text=m.text,
                 subject=f"date of {event}",
-                embed_text=subjects.masked_context(span, m.start, m.end, mask="WHEN"),
+                embed_text=f"when {event} | {subjects.masked_context(span, m.start, m.end, mask='WHEN')}",
                 low_date=m.low if m.resolved else None,
                 high_date=m.high if m.resolved else None,
                 predicate=subj.predicate,
-                counted=subj.counted,
+                counted=subjects.event_key(dated),
                 place=subj.place,
+                scope=subjects.other_event_scope(subj.scope),
                 extra={"granularity": m.granularity, "resolved": m.resolved},
             )
         )
@@ -119,7 +124,7 @@ def _entity_claims(article: Article, s: Sentence, span: Span) -> list[Claim]:
                 char_end=m.end,
                 value_text=m.text,
                 subject=f"who {m.role}",
-                embed_text=subjects.masked_context(span, m.start, m.end, mask="WHO"),
+                embed_text=f"who {m.role}",
                 entity=m.entity,
                 role=m.role,
                 predicate=m.predicate,

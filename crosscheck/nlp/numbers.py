@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from crosscheck.intervals import VAGUE_PLURALS, widen
-from crosscheck.nlp import numwords
+from crosscheck.nlp import dates, numwords
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -640,7 +640,7 @@ def _or_equal(lx: list[Lex], j: int) -> int:
 
 def find_numbers(span: Span) -> list[NumberMention]:
     """Numeric mentions in one sentence, as intervals, in text order."""
-    from crosscheck.nlp import dates  # local: dates imports nothing from here
+
 
     text = span.text
     base = span.start_char
@@ -691,9 +691,8 @@ def _is_non_quantity(lx: list[Lex], c: _Core, text: str, toks: _Tokens, money: b
     before = text[:s]
     after = text[e:]
     # glued to letters or an identifier hyphen: "F-16", "COVID-19", "i7", "MP3", "5G", "3D"
-    if re.search(r"[A-Za-z][A-Za-z0-9]*-?$", before) and not re.search(r"(?:^|\W)(?:US|C|A|HK|NZ|R)?$", before[-3:]) and not money:
-        if re.search(r"[A-Za-z]$", before) or re.search(r"[A-Z0-9][A-Za-z]*-$", before):
-            return True
+    if not money and (re.search(r"[A-Za-z]$", before) or re.search(r"\b[A-Z][A-Za-z0-9]*-$", before)):
+        return True
     if re.match(r"-?[A-Za-z]", after) and c.digits and unit is None:
         # "F-16s", "3D", "4x4": letters glued after digits that are not a unit/scale
         m = re.match(r"-?([A-Za-z]+)", after)

@@ -2,20 +2,64 @@
 
 A value alone says nothing: "3" killed and "3" bridges closed are different claims. The
 subject is the counted thing (head noun), the predicate (governing verb), and the modifiers
-that separate subjects (place, group, scope). They are kept as structured fields for the judge
-and joined into the text the aligner embeds, with the value masked so that "three killed" and
-"five killed" embed alike and the judge, not the embedding, decides between them.
+that separate subjects (place, group, scope). They are kept as structured fields for the
+judge, and joined into a short subject phrase that the aligner embeds, so that "three
+killed" and "five killed" embed alike and the judge, not the embedding, decides between them.
+
+``measure`` is the canonical thing being counted. News writes one toll many ways ("38 people
+were killed", "the death toll rose to 51", "14 are known to have died"); a small lexicon of
+general news quantities (deaths, injuries, missing, evacuated...) maps the verbs and nouns of
+each way to one key. Anything outside the lexicon keeps its own noun ("rockets", "bridges"),
+so the lexicon only merges, it never invents a subject.
+
+``scope`` carries what makes one figure incomparable with another of the same measure:
+a part of a larger count ("nine of them"), a partial count ("partial results"), a duration
+("over three days" vs "in 24 hours") and another event ("in 2019", "a separate attack").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-_PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside", "around", "throughout", "on"}
-_SCOPE_PREPS = {"since", "during", "over", "until", "through", "by"}
+_PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside", "around", "throughout"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
+
+# Verb and noun lemmas of common news measures -> one canonical key. Deaths, injuries and
+# the like are what tolls are made of and are written in many forms; merging them is what
+# lets "the death toll rose to 51" meet "38 people were killed".
+_MEASURES: dict[str, str] = {}
+for _key, _words in {
+    "dead": "kill die dead death fatality toll body perish drown",
+    "injured": "injure wound hurt injury injured wounded casualty",
+    "missing": "missing",
+    "evacuated": "evacuate evacuee",
+    "displaced": "displace homeless",
+    "arrested": "arrest detain",
+    "rescued": "rescue survivor",
+}.items():
+    for _w in _words.split():
+        _MEASURES[_w] = _key
+
+# Nouns that only say "some humans": the predicate, not the noun, tells what is counted.
+_PERSON_NOUNS = set(
+    "people person other whom them they those civilian soldier resident child adult man woman "
+    "worker victim passenger student officer police fighter militant member citizen patient "
+    "villager migrant refugee tourist employee staff".split()
+)
+# Words that mark a group of persons apart from the whole ("civilians" vs "soldiers").
+_GROUP_NOUNS = _PERSON_NOUNS - {"people", "person", "other", "whom", "them", "they", "those"}
+
+# Verbs that carry a count into a noun subject: "the toll rose to 51", "put the toll at 9".
+_LINK_VERBS = {"rise", "climb", "reach", "stand", "put", "increase", "jump", "grow", "hit",
+               "be", "remain", "total", "exceed", "surpass", "top", "number", "double", "fall",
+               "drop", "estimate", "place"}
+_TIME_NOUNS = {"hour", "day", "week", "month", "year", "night", "minute", "weekend", "decade"}
+_PARTIAL_WORDS = {"partial", "incomplete"}
+_OTHER_EVENT_WORDS = {"separate", "unrelated", "previous", "earlier", "last"}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -25,8 +69,12 @@ class Subject:
     place: str | None
     grp: str | None
     scope: str | None
+    measure: str | None = None
+    phrase: str | None = None  # the readable subject, e.g. "civilians killed in Osmir"
 
     def text(self) -> str:
+        if self.phrase:
+            return self.phrase
         parts = [self.grp, self.counted, self.predicate]
         if self.place:
             parts.append(f"in {self.place}")
@@ -64,22 +112,84 @@ def _place_of(*heads: Token | None) -> str | None:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (pobj.ent_type_ in _PLACE_ENTS or pobj.pos_ == "PROPN"):
                         return _compound(pobj)
+    # A fronted place phrase on the clause ("In Orlendal, 11 people died").
     return None
 
 
-def _scope_of(*heads: Token | None) -> str | None:
+def _duration_of(*heads: Token | None) -> str | None:
+    """A time span the figure is measured over ("over three days", "in 24 hours")."""
     for head in heads:
         if head is None:
             continue
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in _SCOPE_PREPS:
+            if child.dep_ == "prep" and child.lower_ in ("in", "over", "within", "during", "for"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return f"{child.lower_} {_compound(pobj)}"
+                if pobj is not None and pobj.lemma_.lower() in _TIME_NOUNS and any(
+                    c.like_num or c.dep_ == "nummod" for c in pobj.children
+                ):
+                    num = next(c for c in pobj.children if c.like_num or c.dep_ == "nummod")
+                    return f"over {num.lower_} {pobj.lemma_.lower()}"
     return None
 
 
-def subject_of(sent: Span, start: int, end: int) -> Subject:
+def _measure_of(lemmas: list[str]) -> str | None:
+    for lem in lemmas:
+        if lem in _MEASURES:
+            return _MEASURES[lem]
+    return None
+
+
+def _of_complement(tok: Token) -> Token | None:
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None:
+        return None
+    return next((c for c in of.children if c.dep_ == "pobj"), None)
+
+
+def _link_subject(head: Token) -> Token | None:
+    """For "rose to 51" / "put the toll at 9" / "turnout was 61 percent": the noun that has the value."""
+    cur = head
+    if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
+        cur = cur.head.head
+    elif cur.dep_ in ("attr", "dobj", "npadvmod", "oprd", "acomp"):
+        cur = cur.head
+    else:
+        return None
+    if cur.pos_ not in ("VERB", "AUX") or cur.lemma_.lower() not in _LINK_VERBS:
+        return None
+    deps = ("dobj", "nsubjpass", "nsubj") if cur.lemma_.lower() in ("put", "estimate", "place") else ("nsubj", "nsubjpass", "dobj")
+    for dep in deps:
+        n = next((c for c in cur.children if c.dep_ == dep and c.i != head.i), None)
+        if n is not None and n.pos_ in ("NOUN", "PROPN") and not n.like_num:
+            return n
+    return None
+
+
+def _partitive(head: Token, inside: set[int]) -> bool:
+    """"nine of them", "29 of the dead", "34 of whom": a part of a larger count."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i not in inside:
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.pos_ == "PRON" or any(d.lower_ in ("the", "these", "those") for d in pobj.children)
+                                     or pobj.lower_ in ("whom", "which")):
+                return True
+    return False
+
+
+def _other_event(sent: Span, verb: Token | None, published_year: int | None) -> str | None:
+    """A clause about another event: a year other than the article's, or "a separate attack"."""
+    region = list(verb.subtree) if verb is not None else list(sent)
+    text = " ".join(t.text for t in region)
+    if published_year is not None:
+        for y in _YEAR.findall(text):
+            if int(y) != published_year:
+                return f"in {y}"
+    if any(t.lower_ in ("separate", "unrelated") for t in sent):
+        return "separate event"
+    return None
+
+
+def subject_of(sent: Span, start: int, end: int, published_year: int | None = None) -> Subject:
     """Subject of the value at [start, end) in ``sent`` (offsets into the doc text)."""
     toks = tokens_in(sent, start, end)
     if not toks:
@@ -88,38 +198,112 @@ def subject_of(sent: Span, start: int, end: int) -> Subject:
     # The mention's syntactic head: the token whose head lies outside the mention.
     head = next((t for t in toks if t.head.i not in inside or t.head is t), toks[-1])
     counted: Token | None = None
-    if head.head.i not in inside and head.head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("nummod", "amod", "quantmod", "compound", "det"):
+    if head.head.i not in inside and head.head.pos_ in ("NOUN", "PROPN") and head.dep_ in (
+        "nummod", "amod", "quantmod", "compound", "det"
+    ):
         counted = head.head
-    elif head.pos_ in ("NOUN",) and not head.like_num:
+    elif head.pos_ in ("NOUN",) and not head.like_num and head.lemma_.lower() not in ("percent", "%"):
         counted = head
-    else:
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        if of is not None:
-            counted = next((c for c in of.children if c.dep_ == "pobj"), None)
+    part = _partitive(head, inside)
+    if counted is None:
+        of = _of_complement(head)
+        if of is not None and not part:
+            counted = of
+    linked = _link_subject(head) if counted is None or counted.i in inside else None
     verb = _verb_above(counted or head)
     # "people killed": a participle modifying the counted noun is the predicate.
     if counted is not None:
-        part = next((c for c in counted.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
-        if part is not None:
-            verb = part
+        part_verb = next((c for c in counted.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+        if part_verb is not None:
+            verb = part_verb
+    # Lemmas that may name the measure, nearest first: counted noun, linked noun ("toll") with
+    # its compounds and of-complement, then the verb chain ("known to have died").
+    lemmas: list[str] = []
+    for noun in (counted, linked):
+        if noun is None:
+            continue
+        lemmas.extend(c.lemma_.lower() for c in noun.lefts if c.dep_ in ("compound", "amod"))
+        lemmas.append(noun.lemma_.lower())
+        of = _of_complement(noun)
+        if of is not None:
+            lemmas.append(of.lemma_.lower())
+    verbs: list[Token] = []
+    cur = verb
+    while cur is not None and len(verbs) < 4:
+        verbs.append(cur)
+        cur = next((c for c in cur.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+    lemmas.extend(v.lemma_.lower() for v in verbs)
+    if verb is not None:
+        lemmas.extend(c.lemma_.lower() for c in verb.children if c.dep_ in ("acomp", "attr", "oprd"))
+    measure = _measure_of(lemmas)
+    noun = counted if counted is not None else linked
+    noun_lemma = noun.lemma_.lower() if noun is not None else None
     grp = None
     if counted is not None:
         adj = [c for c in counted.lefts if c.dep_ == "amod" and c.i not in inside]
         grp = " ".join(a.lemma_.lower() for a in adj) or None
+    if noun_lemma in _GROUP_NOUNS:
+        grp = " ".join(p for p in (grp, noun_lemma) if p)
+    if measure is None:
+        if noun_lemma is not None and noun_lemma not in _PERSON_NOUNS:
+            of = _of_complement(noun) if noun is not None else None
+            measure = noun_lemma + (f" of {of.lemma_.lower()}" if of is not None and of.pos_ == "NOUN" else "")
+        else:
+            measure = " ".join(p for p in ("people" if noun_lemma else None, verbs[0].lemma_.lower() if verbs else None) if p) or None
+    scopes = []
+    if part:
+        scopes.append("part")
+    if any(t.lemma_.lower() in _PARTIAL_WORDS for t in sent) or re.search(r"\b\d+(\.\d+)? (percent|%) of (the )?(ballots|votes|precincts)", sent.text):
+        scopes.append("partial count")
+    dur = _duration_of(verb, counted)
+    if dur:
+        scopes.append(dur)
+    other = _other_event(sent, verb, published_year)
+    if other:
+        scopes.append(other)
+    place = _place_of(verb, counted) or _fronted_place(sent, verb)
+    phrase_parts = [grp if grp and grp != noun_lemma else None,
+                    _readable(noun) if noun is not None else None,
+                    verbs[0].lemma_.lower() if verbs and verbs[0].lemma_.lower() not in _LINK_VERBS else None]
+    phrase = " ".join(p for p in phrase_parts if p) or (measure or "value")
+    if place:
+        phrase += f" in {place}"
+    if scopes:
+        phrase += " (" + ", ".join(scopes) + ")"
     return Subject(
-        counted=counted.lemma_.lower() if counted is not None else None,
-        predicate=verb.lemma_.lower() if verb is not None else None,
-        place=_place_of(verb, counted),
+        counted=noun_lemma,
+        predicate=verbs[0].lemma_.lower() if verbs else None,
+        place=place,
         grp=grp,
-        scope=_scope_of(verb, counted),
+        scope="; ".join(scopes) or None,
+        measure=measure,
+        phrase=phrase,
     )
 
 
-def masked_context(sent: Span, start: int, end: int, mask: str = "N", window: int = 12) -> str:
-    """Claim-centred text for embedding: a window of the sentence around the value, value masked.
+def _readable(noun: Token) -> str:
+    text = _compound(noun)
+    of = _of_complement(noun)
+    if of is not None:
+        text += f" of {_compound(of)}"
+    return text
 
-    The window keeps the local subject words (counted noun, verb, place) that decide what the
-    value is about, and drops far parts of long sentences that talk about other things.
+
+def _fronted_place(sent: Span, verb: Token | None) -> str | None:
+    """"In Orlendal, ..., 11 people died": a place phrase on the clause's root."""
+    if verb is None:
+        return None
+    root = verb
+    while root.dep_ in ("conj", "xcomp", "ccomp") and root.head is not root:
+        root = root.head
+    return _place_of(root) if root is not verb else None
+
+
+def masked_context(sent: Span, start: int, end: int, mask: str = "N", window: int = 6) -> str:
+    """A short window of the sentence around the value, value masked.
+
+    Kept narrow: the near words (counted noun, verb) decide what a value is about; far parts
+    of long sentences talk about other things and would pull unrelated claims together.
     """
     toks = list(sent)
     idx = [i for i, t in enumerate(toks) if t.idx >= start and t.idx < end]
@@ -134,3 +318,101 @@ def masked_context(sent: Span, start: int, end: int, mask: str = "N", window: in
             continue
         words.append(toks[i].text)
     return " ".join(words)
+
+
+_REPORT_VERBS = {"say", "tell", "report", "estimate", "put", "measure", "announce", "confirm", "claim",
+                 "record", "count", "give", "register", "calculate", "assess", "state", "add"}
+
+
+def attribution_of(sent: Span, start: int) -> str | None:
+    """The source a figure is attributed to: "according to X", or the subject of a reporting
+    verb above it ("police put the crowd at 8,000", "organisers said it drew 50,000")."""
+    tok = next((t for t in sent if t.idx >= start), None)
+    if tok is None:
+        return None
+    cur: Token | None = tok
+    for _ in range(10):
+        if cur is None:
+            break
+        if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in _REPORT_VERBS:
+            subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ not in ("PRON",):
+                return _source_text(subj)
+        if cur.head is cur:
+            break
+        cur = cur.head
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "to":
+            pobj = next((c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _source_text(pobj)
+    return None
+
+
+def _source_text(tok: Token) -> str:
+    words = [t.lemma_.lower() for t in tok.subtree
+             if t.dep_ in ("compound", "amod") and t.head is tok or t is tok]
+    return " ".join(words)
+
+
+# Verbs and nouns of an event happening: a date attached to any of them dates the event
+# itself, while "the toll rose on Saturday" dates an update and "announced on Wednesday" an
+# announcement, which must not be compared with the day the event happened.
+_OCCUR = set(
+    "strike hit attack explode explosion blast burst flood flooding erupt eruption occur happen "
+    "quake earthquake tremor fire blaze crash collapse barrage shelling bombing shooting storm "
+    "land landslide derail derailment sink ambush raid assault detonate detonation rip tear".split()
+)
+
+
+def dated_event(sent: Span, start: int, end: int) -> str | None:
+    """What a date dates: the noun or verb the date phrase attaches to ("quake strike",
+    "rocket attack", "result announce")."""
+    toks = tokens_in(sent, start, end)
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    head = next((t for t in toks if t.head.i not in inside or t.head is t), toks[-1])
+    cur = head
+    # Climb through prepositions and time nouns ("before dawn on Sunday", "Thursday evening")
+    # to what the date phrase modifies.
+    for _ in range(6):
+        if cur.head is cur:
+            break
+        up = cur.head
+        if up.i in inside or up.dep_ in ("prep", "case") or up.pos_ == "ADP" or up.lemma_.lower() in _DAY_PARTS:
+            cur = up
+            continue
+        if cur.i in inside or cur.pos_ == "ADP" or cur.lemma_.lower() in _DAY_PARTS:
+            cur = up
+        break
+    if cur.pos_ == "NOUN" and (cur.lemma_.lower() in _OCCUR or cur.dep_ in ("ROOT",)):
+        return _compound(cur)
+    verb = _verb_above(cur)
+    if verb is None:
+        return _compound(cur) if cur.pos_ == "NOUN" else None
+    noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    parts = ([noun.lemma_.lower()] if noun is not None else []) + [verb.lemma_.lower()]
+    return " ".join(parts)
+
+
+_DAY_PARTS = {"morning", "afternoon", "evening", "night", "dawn", "dusk", "midnight", "noon", "midday",
+              "overnight", "hour", "time"}
+
+
+def event_key(dated: str | None) -> str | None:
+    """"occurred" for any phrase naming the event happening, else the phrase's last word."""
+    if not dated:
+        return None
+    words = dated.split()
+    if any(w in _OCCUR for w in words):
+        return "occurred"
+    return words[-1]
+
+
+def other_event_scope(scope: str | None) -> str | None:
+    """Of a numeric scope, the part that also separates dates: another event (a year, "separate")."""
+    if not scope:
+        return None
+    kept = [s for s in scope.split("; ") if s.startswith("in ") or s == "separate event"]
+    return "; ".join(kept) or None

@@ -191,7 +191,7 @@ def _chart(
         points.append((c, meta, parse_time(meta["published"])))
     times = [t.timestamp() for _, _, t in points if t is not None]
     has_unknown = any(t is None for _, _, t in points)
-    x_right = px1 - (60 if has_unknown else 0)
+    x_right = px1 - (150 if has_unknown else 90)  # room for the last bar's label
     if times:
         t0, t1 = min(times), max(times)
         if t1 - t0 < 3600:
@@ -204,10 +204,13 @@ def _chart(
     def sx(ts: float) -> float:
         return px0 + (ts - t0) / (t1 - t0) * (x_right - px0)
 
-    if times:
-        for ts in [t0 + (t1 - t0) * f for f in (0.08, 0.5, 0.92)] if len(set(times)) > 1 else [times[0]]:
-            label = dt.datetime.fromtimestamp(ts, dt.timezone.utc).strftime("%b %d %H:%M")
-            chart.xticks.append({"x": round(sx(ts), 1), "label": label})
+    last_x = -1e9
+    for ts in sorted(set(times)):  # a tick at each publication time, unless crowded
+        if sx(ts) - last_x < 74:
+            continue
+        last_x = sx(ts)
+        label = dt.datetime.fromtimestamp(ts, dt.timezone.utc).strftime("%b %d %H:%M")
+        chart.xticks.append({"x": round(sx(ts), 1), "label": label})
     if has_unknown:
         chart.xticks.append({"x": round((x_right + px1) / 2, 1), "label": "unknown time"})
 
@@ -240,8 +243,13 @@ def _chart(
         if v1 - v0 == 0:
             d = abs(v0) * 0.1 or (86400.0 if kind == "date" else 1.0)
             v0, v1 = v0 - d, v1 + d
-        pad = (v1 - v0) * 0.15
-        v0, v1 = v0 - pad, v1 + pad
+        span = v1 - v0
+        # an open side needs room to be seen as a long bar running off the chart
+        open_high = any(lo is not None and hi is None for *_, lo, hi in spans)
+        open_low = any(lo is None and hi is not None for *_, lo, hi in spans)
+        reach = max(span * 0.45, abs(v1) * 0.3) if kind == "numeric" else span * 0.45
+        v0 = v0 - (reach if open_low else span * 0.15)
+        v1 = v1 + (reach if open_high else span * 0.15)
         if kind == "numeric" and min(finite or [0]) >= 0:
             v0 = max(v0, 0.0)
 

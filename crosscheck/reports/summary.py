@@ -48,13 +48,15 @@ def print_summary(
     if ds:
         table = Table(title=Text(f"crosscheck · run {report.get('run_id', '')}"), show_lines=True,
                       expand=False)
+        # On a narrow terminal the explanation goes under the subject instead of its own column.
+        wide = console.width >= 120
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column("severity", no_wrap=True)
-        table.add_column("kind", no_wrap=True)
         table.add_column("subject", ratio=2)
         table.add_column("A says", ratio=2)
         table.add_column("B says", ratio=2)
-        table.add_column("why", ratio=3)
+        if wide:
+            table.add_column("why", ratio=3)
         n = 0
         for _event, items in events_with_discrepancies(report):
             for d in items:
@@ -70,16 +72,15 @@ def print_summary(
                     sides.append(Text(""))
                 subject = Text(str(d.get("subject") or ""))
                 if d.get("superseded"):
-                    subject.append(" (superseded)", style="dim")
-                table.add_row(
-                    Text(str(n)),
-                    Text(sev, style=SEVERITY_STYLE.get(sev, "")),
-                    Text(str(d.get("kind") or "")),
-                    subject,
-                    sides[0],
-                    sides[1],
-                    Text(str(d.get("explanation") or "")),
-                )
+                    subject.append("\nsuperseded", style="dim")
+                why = Text(str(d.get("explanation") or ""))
+                if not wide:
+                    subject.append("\n")
+                    subject.append_text(why.copy())
+                severity = Text(sev, style=SEVERITY_STYLE.get(sev, ""))
+                severity.append(f"\n{d.get('kind') or ''}", style="dim")
+                cells = [Text(str(n)), severity, subject, sides[0], sides[1]]
+                table.add_row(*cells, *([why] if wide else []))
         console.print(table)
 
     line = Text()
