@@ -20,7 +20,11 @@ def assign_events(store: Store, min_similarity: float = config.EVENT_MIN_SIMILAR
         sims = store.query("article_similarity", {"w_names": config.EVENT_W_NAMES})
     finally:
         store.con.unregister("_names")
-    mapping = events.cluster(ids, sims.itertuples(index=False), min_similarity)
+    meta = {aid: (pub, events.dominant_year(bodies[aid]))
+            for aid, pub in store.con.execute("SELECT article_id, published FROM articles").fetchall()}
+    rows = [(a, b, s if events.time_compatible(meta[a], meta[b], config.EVENT_MAX_DAYS_APART) else 0.0)
+            for a, b, s in sims.itertuples(index=False)]
+    mapping = events.cluster(ids, rows, min_similarity)
     titles = dict(store.con.execute("SELECT article_id, coalesce(title, article_id) FROM articles").fetchall())
     frame = pd.DataFrame(
         {
@@ -38,7 +42,7 @@ def candidate_pairs(store: Store, min_similarity: float = config.ALIGN_MIN_SIMIL
     store.con.execute("DELETE FROM alignments")
     store.run_sql(
         "candidate_pairs",
-        {"min_score": min_similarity, "w_measure": config.ALIGN_W_MEASURE,
+        {"min_score": min_similarity, "w_measure": config.ALIGN_W_MEASURE, "w_event": config.ALIGN_W_EVENT,
          "w_place": config.ALIGN_W_PLACE, "w_group": config.ALIGN_W_GROUP},
     )
     return store.con.execute("SELECT count(*) FROM alignments").fetchone()[0]

@@ -87,3 +87,37 @@ def cluster(
         clusters[i] = clusters[i] + clusters[j]
         del clusters[j]
     return {a: min(c) for c in clusters for a in c}
+
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+
+
+def dominant_year(text: str) -> int | None:
+    """The year an undated article is most likely about: its most frequent explicit year.
+
+    Without ``published`` this is the only time anchor: two coach firings of one team, or two
+    elections in one country, share every name and differ only in the year."""
+    counts: dict[int, int] = {}
+    for y in _YEAR.findall(text):
+        counts[int(y)] = counts.get(int(y), 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    tops = [y for y, n in counts.items() if n == best]
+    return max(tops) if len(tops) == 1 else None
+
+
+def time_compatible(a: tuple[str | None, int | None], b: tuple[str | None, int | None], max_days: float) -> bool:
+    """Whether two articles can report one event: published within ``max_days`` of each other,
+    or (when either lacks ``published``) the same dominant year. Unknown is compatible."""
+    import datetime as dt
+
+    (pa, ya), (pb, yb) = a, b
+    if pa and pb:
+        try:
+            da = dt.datetime.fromisoformat(pa[:10])
+            db = dt.datetime.fromisoformat(pb[:10])
+        except ValueError:
+            return True
+        return abs((da - db).days) <= max_days
+    return ya is None or yb is None or ya == yb

@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any
 
 from crosscheck import config
-from crosscheck.intervals import DateInterval, NumInterval, comparable, disjoint, gap
+from crosscheck.intervals import VAGUE_PLURALS, DateInterval, NumInterval, comparable, disjoint, gap
 from crosscheck.models import Verdict
 
 Row = dict[str, Any]
@@ -74,10 +74,16 @@ def judge(a: Row, b: Row) -> Verdict:
 
 
 def _interval(row: Row) -> NumInterval:
-    """The claim's interval, or its sentence's range when the sentence gives rival estimates."""
+    """The claim's interval, or its sentence's range when the sentence gives rival estimates.
+
+    A plural round number ("hundreds of people were evacuated", "dozens injured") is a floor
+    in news use: reporters write it before the count is known, and a later 5,600 does not
+    contradict "hundreds". So only its low bound is compared.
+    """
     if row.get("has_estimates"):
         return NumInterval(row.get("est_low"), row.get("est_high"), row.get("unit"))
-    return NumInterval(row.get("low"), row.get("high"), row.get("unit"))
+    high = None if row.get("hedge") in VAGUE_PLURALS else row.get("high")
+    return NumInterval(row.get("low"), high, row.get("unit"))
 
 
 def _when(row: Row) -> str:

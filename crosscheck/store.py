@@ -7,8 +7,11 @@ plain SQL. Writes go in bulk (pandas/Arrow frames registered with DuckDB), never
 from __future__ import annotations
 
 import json
+import os
+import re
+import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +22,15 @@ import pandas as pd
 from crosscheck.models import Article, Claim, Sentence, Skip
 from crosscheck.sqlfiles import read_sql
 
-SCHEMA_VERSION = 1
+# v1: sql/schema.sql as first released. v2: `warnings` (sql/migrate_2.sql).
+SCHEMA_VERSION = 2
+
+# How long a run waits for another run holding the file before giving up. A whole run takes
+# tens of seconds on a small folder, so a scheduled run colliding with a manual one should wait
+# rather than fail; CROSSCHECK_LOCK_TIMEOUT (seconds) overrides it.
+DEFAULT_LOCK_TIMEOUT = 120.0
+
+_PID = re.compile(r"\(PID (\d+)\)")
 
 
 class StoreError(Exception):
@@ -27,22 +38,64 @@ class StoreError(Exception):
 
 
 def _migrations() -> dict[int, str]:
-    """Forward migrations: version n -> n+1 as SQL file names in sql/ (none yet beyond v1)."""
-    return {}
+    """Forward migrations: version n -> the SQL file (in sql/) that brings it to n + 1.
+
+    A fresh file gets sql/schema.sql (the v1 shape, idempotent) and then every migration, so a
+    new and an upgraded store always end up with the same tables.
+    """
+    return {1: "migrate_2"}
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def lock_timeout_default() -> float:
+    try:
+        return float(os.environ.get("CROSSCHECK_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT))
+    except ValueError:
+        return DEFAULT_LOCK_TIMEOUT
+
+
+def _say_waiting(message: str) -> None:
+    print(f"crosscheck: {message}", file=sys.stderr, flush=True)
+
+
+def check(path: Path | str, *, lock_timeout: float | None = None) -> None:
+    """Open, migrate and close: lets the command line refuse an unusable --db with one line
+    before any flow starts (an exception inside the flow would be logged with a traceback)."""
+    Store(path, lock_timeout=lock_timeout).close()
 
 
 class Store:
     """A DuckDB file holding articles, sentences, claims, embeddings, alignments and runs."""
 
-    def __init__(self, path: Path | str, *, lock_timeout: float = 30.0) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        lock_timeout: float | None = None,
+        on_wait: Callable[[str], None] | None = _say_waiting,
+    ) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.con = self._connect(lock_timeout)
-        self._init_schema()
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a DuckDB file")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot create its folder ({exc.strerror})") from None
+        timeout = lock_timeout_default() if lock_timeout is None else lock_timeout
+        self.con = self._connect(timeout, on_wait)
+        try:
+            self._init_schema()
+        except BaseException:
+            self.con.close()
+            raise
 
-    def _connect(self, lock_timeout: float) -> duckdb.DuckDBPyConnection:
+    def _connect(self, lock_timeout: float, on_wait: Callable[[str], None] | None) -> duckdb.DuckDBPyConnection:
         """Open the file, waiting for another run's lock to go away rather than failing at once."""
         deadline = time.monotonic() + lock_timeout
+        told = False
         while True:
             try:
                 return duckdb.connect(
@@ -50,32 +103,71 @@ class Store:
                 )
             except duckdb.IOException as exc:
                 msg = str(exc)
-                if "lock" in msg.lower() and time.monotonic() < deadline:
-                    time.sleep(0.5)
-                    continue
-                if "lock" in msg.lower():
-                    raise StoreError(f"{self.path}: in use by another crosscheck run (locked)") from None
-                raise StoreError(f"{self.path}: not a usable DuckDB file ({msg.splitlines()[0]})") from None
+                if "lock" not in msg.lower():
+                    raise StoreError(f"{self.path}: not a usable DuckDB file ({_first_line(exc)})") from None
+                pid = _PID.search(msg)
+                holder = f" (PID {pid.group(1)})" if pid else ""
+                if time.monotonic() >= deadline:
+                    raise StoreError(
+                        f"{self.path}: in use by another crosscheck run{holder}; still locked after "
+                        f"{lock_timeout:.0f} s (wait for it to finish or use another --db)"
+                    ) from None
+                if not told and on_wait is not None:
+                    on_wait(f"{self.path}: in use by another run{holder}; waiting up to {lock_timeout:.0f} s")
+                    told = True
+                time.sleep(0.25)
             except duckdb.Error as exc:
-                raise StoreError(f"{self.path}: not a usable DuckDB file ({str(exc).splitlines()[0]})") from None
+                raise StoreError(f"{self.path}: not a usable DuckDB file ({_first_line(exc)})") from None
 
     def _init_schema(self) -> None:
+        """Read the version before writing anything: a newer or foreign file is left untouched.
+        Schema and migrations run in one transaction, so a crash leaves the old version whole."""
         try:
-            self.con.execute(read_sql("schema"))
+            version = self._stored_version()
+            if version is not None and version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: written by a newer crosscheck (schema v{version}; this one knows up to"
+                    f" v{SCHEMA_VERSION}); upgrade crosscheck or use another --db"
+                )
+            if version == SCHEMA_VERSION:
+                return
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute(read_sql("schema"))
+                if version is None:
+                    self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', '1')")
+                    version = 1
+                migrations = _migrations()
+                for v in range(version, SCHEMA_VERSION):
+                    self.con.execute(read_sql(migrations[v]))
+                self.con.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)]
+                )
+                self.con.execute("COMMIT")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot create the schema ({str(exc).splitlines()[0]})") from None
+            raise StoreError(f"{self.path}: not a usable crosscheck store ({_first_line(exc)})") from None
+
+    def _stored_version(self) -> int | None:
+        """None for a fresh (empty) file; StoreError for a DuckDB file that is not a store."""
+        tables = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if not tables:
+            return None
+        if "meta" not in tables:
+            raise StoreError(f"{self.path}: a DuckDB file but not a crosscheck store (no meta table); use another --db")
         row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None:
-            self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-            return
-        version = int(row[0])
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: written by a newer crosscheck (schema v{version}, this one knows v{SCHEMA_VERSION})"
-            )
-        for v in range(version, SCHEMA_VERSION):
-            self.con.execute(read_sql(_migrations()[v]))
-            self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(v + 1)])
+            raise StoreError(f"{self.path}: crosscheck store without a schema version (damaged?); use another --db")
+        try:
+            return int(row[0])
+        except (TypeError, ValueError):
+            raise StoreError(f"{self.path}: schema version {row[0]!r} is not a number (damaged?)") from None
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.meta_get("schema_version") or 0)
 
     def close(self) -> None:
         self.con.close()
@@ -146,6 +238,17 @@ class Store:
             self.con.register("_frame", df)
             self.con.execute("INSERT INTO skipped SELECT run_id, path, reason FROM _frame")
             self.con.unregister("_frame")
+
+    def record_warnings(self, run_id: str, warnings: Iterable[str]) -> None:
+        """Keep the run's ingest warnings (bad or future `published`) next to its skips."""
+        df = pd.DataFrame([{"run_id": run_id, "message": w} for w in warnings])
+        self.con.execute("DELETE FROM warnings WHERE run_id = ?", [run_id])
+        if not df.empty:
+            self.con.register("_frame", df)
+            try:
+                self.con.execute("INSERT INTO warnings SELECT run_id, message FROM _frame")
+            finally:
+                self.con.unregister("_frame")
 
     # --- embeddings ------------------------------------------------------------------------
     def texts_to_embed(self) -> pd.DataFrame:

@@ -8,7 +8,9 @@
 -- claim keeps only its best counterpart in each other article, and a pair is kept when it is
 -- the best both ways: an article states a figure once per subject, so its counterpart in
 -- another article is the one that matches it best, not every look-alike.
--- Parameters (crosscheck.config): $min_score, $w_measure, $w_place, $w_group.
+-- A place stated on one side only costs half a place mismatch: a town's figure is usually a
+-- part of the overall one, but a reporter may also just leave the place out.
+-- Parameters (crosscheck.config): $min_score, $w_measure, $w_event, $w_place, $w_group.
 INSERT OR REPLACE INTO alignments (claim_a, claim_b, kind, event_id, similarity)
 WITH claim_vec AS (
     SELECT c.claim_id, c.article_id, c.kind, ev.event_id, e.embedding,
@@ -21,8 +23,10 @@ scored AS (
     SELECT a.claim_id AS claim_a, b.claim_id AS claim_b, a.kind, a.event_id,
            a.article_id AS article_a, b.article_id AS article_b,
            array_cosine_similarity(a.embedding, b.embedding)
-             + $w_measure * (CASE WHEN a.counted = b.counted THEN 1 ELSE 0 END)
-             - $w_place * (CASE WHEN a.place <> b.place THEN 1 ELSE 0 END)
+             + (CASE WHEN a.kind = 'numeric' THEN $w_measure ELSE $w_event END)
+               * (CASE WHEN a.counted = b.counted THEN 1 ELSE 0 END)
+             - $w_place * (CASE WHEN a.place <> b.place THEN 1
+                                WHEN (a.place IS NULL) <> (b.place IS NULL) THEN 0.5 ELSE 0 END)
              - $w_group * (CASE WHEN a.grp <> b.grp THEN 1 ELSE 0 END) AS score
     FROM claim_vec AS a
     JOIN claim_vec AS b

@@ -13,15 +13,25 @@ def parse_object(text: str) -> dict[str, Any]:
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise IngestError(f"invalid JSON at line {exc.lineno} column {exc.colno}") from None
+        raise IngestError(f"invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg})") from None
+    except RecursionError:
+        raise IngestError("JSON nested too deeply to be an article") from None
     if not isinstance(obj, dict):
-        raise IngestError(f"JSON is a {type(obj).__name__}, expected one object per file")
+        raise IngestError(f"JSON is a {_json_type(obj)}, expected one object per file")
     return obj
 
 
+def _json_type(obj: Any) -> str:
+    return {list: "list", str: "string", int: "number", float: "number", bool: "boolean"}.get(type(obj), "null")
+
+
 def parse_lines(text: str) -> Iterator[tuple[int, dict[str, Any] | IngestError]]:
-    """Yield (line number, object or the error for that line): one bad line loses only itself."""
-    for n, line in enumerate(text.splitlines(), start=1):
+    """Yield (line number, object or the error for that line): one bad line loses only itself.
+
+    Lines end at "\\n" only: ``str.splitlines`` would also cut at U+2028 and other separators
+    that JSON allows raw inside strings, breaking good records in two.
+    """
+    for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -31,7 +41,8 @@ def parse_lines(text: str) -> Iterator[tuple[int, dict[str, Any] | IngestError]]
 
 
 def body_of(obj: dict[str, Any]) -> str:
-    body = obj.get("text", obj.get("body"))
-    if not isinstance(body, str) or not body.strip():
-        raise IngestError("no 'text' (or 'body') string")
-    return body
+    for key in ("text", "body"):
+        body = obj.get(key)
+        if isinstance(body, str) and body.strip():
+            return body
+    raise IngestError("no 'text' (or 'body') string")

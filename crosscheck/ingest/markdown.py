@@ -9,6 +9,7 @@ import yaml
 
 from crosscheck.ingest.decode import IngestError
 
+
 class _StringDateLoader(yaml.SafeLoader):
     """YAML without timestamp typing: `published` stays text, so an impossible date such as
     2024-02-30 becomes a clear warning from our own parser instead of a YAML exception."""
@@ -35,6 +36,8 @@ def parse(text: str) -> tuple[dict[str, Any], str]:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         raise IngestError(f"broken YAML front matter{where}") from None
+    except RecursionError:
+        raise IngestError("YAML front matter nested too deeply") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

@@ -568,6 +568,16 @@ def _p_relperiod(m: re.Match[str], ref: dt.datetime, future: bool, text: str) ->
     return Atom(m.start(), m.end(), "range", lo, hi, u, True)
 
 
+@_pat(r"(?<=\bof\s)(?:the\s+)?(?P<u>month|year|week)\b")
+def _p_part_of_period(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
+    """"end of the month", "beginning of year": a part of the current period."""
+    if not re.search(r"\b(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of\s*$", text[:m.start()], re.I):
+        return None
+    u = m.group("u").lower()
+    lo, hi = _period(u, ref, 0)
+    return Atom(m.start(), m.end(), "range", lo, hi, u, True)
+
+
 @_pat(r"\b(?:the|over\s+the|at\s+the|on\s+the)\s+weekend\b")
 def _p_weekend(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     if future:
@@ -1095,7 +1105,7 @@ def _pair(a: Atom, b: Atom, g: str, text: str, ref: dt.datetime, future: bool) -
     if a.kind == "weekday" and b.kind == "dom":
         return _wd_dom(a, b, ref, s, e)
     # date/day + time (either order)
-    if _as_day(a) and b.kind == "time" and a.gran == "day" and g in ("", ",", "at", "@", "for", "-", "from", "around", "about", "shortly after", "just after", "shortly before", "just before", "at around", "at about", "by", ", at", "at approximately"):
+    if _as_day(a) and b.kind == "time" and a.gran == "day" and re.fullmatch(r"[,@-]?\s*(?:at|for|from|around|about|by|shortly\s+after|just\s+after|soon\s+after|shortly\s+before|just\s+before|at\s+around|at\s+about|at\s+approximately)?", g):
         if b.weak and a.kind not in ("weekday", "day"):
             return None
         return _with_time(a, b, s, e, text)
@@ -1162,7 +1172,7 @@ def _range(a: Atom, b: Atom, text: str, ref: dt.datetime) -> Atom | None:
         return None
     if gl in ("until", "till") and not pre:
         return None
-    if a.lo is None or b.hi is None or a.kind == "time" or b.kind == "time":
+    if a.lo is None or b.hi is None or a.kind in ("time", "weakday") or b.kind in ("time", "weakday"):
         return None
     lo, hi = a.lo, b.hi
     if a.kind in ("day", "month") and b.kind in ("day", "month") and not a.year_given and b.year_given:
@@ -1350,10 +1360,8 @@ def blocked_spans(span: Span) -> list[tuple[int, int]]:
             continue
         if a.kind == "year" and a.weak:
             pass
-        if a.kind in ("weakday",) and a.weak:
-            before = text[:a.s].lower()
-            if not re.search(r"\b(on|from|to|until|till|since|by|this|next|last|between|and|through)\s*$", before):
-                continue
+        if a.kind == "weakday":
+            continue
         if a.kind == "day" and a.weak:
             before = text[:a.s].lower()
             if not re.search(r"\b(on|from|to|until|till|since|by|this|next|last|between|and|through|before|after)\s*$", before):
@@ -1365,5 +1373,5 @@ def blocked_spans(span: Span) -> list[tuple[int, int]]:
 
 
 _CODES = re.compile(
-    r"\+\d[\d\s().-]{7,}\d|\(\d{3}\)\s*\d{3}[-\s]\d{4}|\b\d{3}-\d{2,4}-\d{4}\b|\b\d{3}-\d{3,4}\b(?=\s*(?:ext|x)\b)"
+    r"\S*(?:://|www\.)\S*|\S+\?\S*=\S*|\+\d[\d\s().-]{7,}\d|\(\d{3}\)\s*\d{3}[-\s]\d{4}|\b\d{3}-\d{2,4}-\d{4}\b|\b\d{3}-\d{3,4}\b(?=\s*(?:ext|x)\b)"
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d+:\d+\b|\b[A-Z]{2,}-\d[\w-]*|\b\d+(?:\.\d+){2,}\b|\b\d+/\d+/\d+\b|\b24/7\b|\b9/11\b")

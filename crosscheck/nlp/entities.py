@@ -87,16 +87,15 @@ def _object_key(obj: Token | None) -> str | None:
     return key
 
 
-def _role_verb(root: Token) -> Token | None:
-    """The role verb an actor name is attached to, through subject, passive agent or relative clause."""
+def _role_verbs(root: Token) -> list[Token]:
+    """Verbs an actor name is attached to: relative clause, subject, passive agent."""
+    found = [c for c in root.children  # "X, who ordered the evacuation"
+             if c.dep_ == "relcl" and any(d.dep_ == "nsubj" and d.lower_ in ("who", "which", "that") for d in c.children)]
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
-        return root.head
+        found.append(root.head)
     if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.pos_ == "VERB":
-        return root.head.head  # passive agent: "was claimed by X", "owned by X"
-    for child in root.children:  # "X, who ordered the evacuation"
-        if child.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in child.children):
-            return child
-    return None
+        found.append(root.head.head)  # passive agent: "was claimed by X", "owned by X"
+    return found
 
 
 def _agent_noun(root: Token) -> tuple[str, Token | None] | None:
@@ -118,8 +117,8 @@ def find_entities(sent: Span) -> list[EntityMention]:
         if ent.label_ not in _ACTOR_ENTS:
             continue
         root = ent.root
-        verb = _role_verb(root)
-        if verb is not None and verb.lemma_.lower() in _ROLE_VERBS:
+        verb = next((v for v in _role_verbs(root) if v.lemma_.lower() in _ROLE_VERBS), None)
+        if verb is not None:
             predicate, obj = verb.lemma_.lower(), _object_key(_object_of(verb))
         else:
             agent = _agent_noun(root)

