@@ -119,8 +119,9 @@ def _judge_date(a: Row, b: Row) -> Verdict:
     if not disjoint(ia, ib):
         return Verdict(False)
     days = gap(ia, ib)
-    severity = "high" if days >= 1 else "medium"
-    what = "day" if days >= 1 else "time"
+    other_day = lo_a[:10] != lo_b[:10] or days >= 1
+    severity = "high" if other_day else "medium"
+    what = "day" if other_day else "time"
     subject = a.get("subject") or "the event"
     why = (f"{subject}: {a['value_text']} ({a['article_id']}: {lo_a}) and {b['value_text']} "
            f"({b['article_id']}: {lo_b}) give different {what}s")

@@ -16,9 +16,10 @@ import pandas as pd
 
 from crosscheck import align, config, embed, events, judge
 from crosscheck.ingest import IngestResult, read_folder
-from crosscheck.models import Article, sha256
+from crosscheck.models import Article, Claim, Sentence, sha256
 from crosscheck.nlp import extract, sentences
 from crosscheck.progress import PlainProgress, Progress
+from crosscheck.sqlfiles import read_sql
 from crosscheck.store import Store
 
 log = logging.getLogger("crosscheck.pipeline")
@@ -34,15 +35,56 @@ class IngestPlan:
 
 
 def plan_ingest(store: Store, folder: Path, run_id: str) -> IngestPlan:
-    result = read_folder(folder)
+    return plan_from(store, read_folder(folder), run_id, prune=True)
+
+
+def plan_from(store: Store, result: IngestResult, run_id: str, prune: bool = True) -> IngestPlan:
+    """Compare what was read with the store by content hash.
+
+    ``prune`` drops stored articles the source no longer has: right for a folder (the file
+    was deleted), wrong for a feed (the item only scrolled off its window)."""
     known = store.known_hashes()
     changed = [a for a in result.articles if known.get(a.article_id) != a.content_hash]
     present = {a.article_id for a in result.articles}
-    removed = sorted(set(known) - present)
+    removed = sorted(set(known) - present) if prune else []
     store.remove_articles(removed)
     store.con.execute("DELETE FROM skipped WHERE run_id = ?", [run_id])
     store.record_skips(run_id, result.skipped)
     return IngestPlan(result, changed, removed)
+
+
+@dataclass
+class Extracted:
+    """One article's parse: what a worker sends back for the flow to write."""
+
+    article: Article
+    sentences: list[Sentence]
+    claims: list[Claim]
+    lead: str
+
+
+def extract_articles(articles: list[Article]) -> list[Extracted]:
+    """Parse and extract without touching the store, so it can run on any worker."""
+    return [_extract_one(article, doc) for article, doc in sentences.parse_articles(articles)]
+
+
+def _extract_one(article: Article, doc) -> Extracted:
+    sents = sentences.sentences_of(article, doc)
+    claims = extract.extract_claims(article, doc, sents)
+    return Extracted(article, sents, claims, events.lead_text(article.title, sents))
+
+
+def store_extracted(store: Store, item: Extracted) -> int:
+    store.replace_article(item.article, item.sentences, item.claims)
+    store.con.execute(
+        "UPDATE articles SET lead_text = ?, lead_hash = ? WHERE article_id = ?",
+        [item.lead, sha256(item.lead), item.article.article_id],
+    )
+    return len(item.claims)
+
+
+def batches(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def parse_and_extract(store: Store, articles: list[Article], progress: Progress | None = None) -> int:
@@ -51,31 +93,40 @@ def parse_and_extract(store: Store, articles: list[Article], progress: Progress 
     n_claims = 0
     with progress.stage("articles parsed", len(articles)) as bar:
         for article, doc in sentences.parse_articles(articles):
-            sents = sentences.sentences_of(article, doc)
-            claims = extract.extract_claims(article, doc, sents)
-            lead = events.lead_text(article.title, sents)
-            store.replace_article(article, sents, claims)
-            store.con.execute(
-                "UPDATE articles SET lead_text = ?, lead_hash = ? WHERE article_id = ?",
-                [lead, sha256(lead), article.article_id],
-            )
-            n_claims += len(claims)
+            n_claims += store_extracted(store, _extract_one(article, doc))
             bar.advance()
     return n_claims
 
 
-def embed_missing(store: Store, progress: Progress | None = None) -> int:
-    progress = progress or PlainProgress(quiet=True)
+# Texts per embedding job: what one worker encodes and hands back in one piece. The local path
+# uses the same chunks, so a distributed run encodes exactly the same batches (same vectors).
+EMBED_CHUNK = 512
+
+
+def embedding_jobs(store: Store) -> list[tuple[list[str], list[str]]]:
+    """(text hashes, texts) chunks still missing from the embedding cache."""
     todo = store.texts_to_embed()
     hashes, texts = todo["text_hash"].tolist(), todo["text"].tolist()
-    with progress.stage("sentences embedded", len(texts)) as bar:
+    return [(hashes[i : i + EMBED_CHUNK], texts[i : i + EMBED_CHUNK]) for i in range(0, len(texts), EMBED_CHUNK)]
 
-        def keep(off: int, vecs) -> None:
-            store.put_embeddings(hashes[off : off + len(vecs)], vecs, config.MODEL_NAME)
-            bar.advance(len(vecs))
 
-        embed.encode_in_batches(texts, keep)
-    return len(texts)
+def embed_texts(texts: list[str]):
+    """Vectors for texts, no store: the unit of work a Dask worker runs."""
+    return embed.encode(texts)
+
+
+def store_embeddings(store: Store, hashes: list[str], vectors) -> int:
+    store.put_embeddings(hashes, vectors, config.MODEL_NAME)
+    return len(hashes)
+
+
+def embed_missing(store: Store, progress: Progress | None = None) -> int:
+    progress = progress or PlainProgress(quiet=True)
+    jobs = embedding_jobs(store)
+    with progress.stage("sentences embedded", sum(len(t) for _, t in jobs)) as bar:
+        for hashes, texts in jobs:
+            bar.advance(store_embeddings(store, hashes, embed_texts(texts)))
+    return sum(len(h) for h, _ in jobs)
 
 
 def align_claims(store: Store) -> int:
@@ -146,6 +197,8 @@ def write_reports(store: Store, run_id: str, out_dir: Path, outcome) -> dict:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     report = report_json.build_report(store, run_id)
+    report.setdefault("previous_run_id", previous_run(store, run_id))
+    report.setdefault("resolved", resolved_since_previous(store, run_id))
     paths = {"json": out_dir / "report.json", "md": out_dir / "report.md", "html": out_dir / "report.html",
              "db": store.path}
     if outcome is not None and getattr(outcome, "data_docs_index", None):
@@ -166,15 +219,38 @@ def write_reports(store: Store, run_id: str, out_dir: Path, outcome) -> dict:
             "discrepancies": len(report["discrepancies"])}
 
 
+def previous_run(store: Store, run_id: str) -> str | None:
+    return store.con.execute(read_sql("previous_run"), {"run_id": run_id}).fetchone()[0]
+
+
+def resolved_since_previous(store: Store, run_id: str) -> list[dict]:
+    """Discrepancies the previous completed run reported that this run no longer finds."""
+    rows = store.query("resolved_discrepancies", {"run_id": run_id})
+    return [
+        {"id": r["discrepancy_id"], "kind": r["kind"], "subject": r["subject"], "severity": r["severity"],
+         "explanation": r["explanation"], "event_id": r["event_id"], "group": r["grp"],
+         "claim_ids": [r["claim_a"], r["claim_b"]], "first_run_id": r["first_run_id"],
+         "last_seen_run_id": r["last_run_id"], "status": "resolved"}
+        for r in rows.to_dict("records")
+    ]
+
+
 def finish(store: Store, run_id: str, plan: IngestPlan, summary: dict) -> None:
     report = summary["report"]
     new = sum(1 for d in report["discrepancies"] if d.get("status") == "new")
-    resolved = store.con.execute(
-        "SELECT count(*) FROM discrepancies WHERE last_run_id <> ? AND last_run_id = "
-        "(SELECT max(run_id) FROM runs WHERE run_id < ?)", [run_id, run_id]).fetchone()[0]
+    resolved = len(report.get("resolved") or resolved_since_previous(store, run_id))
     summary["new"], summary["resolved"] = new, resolved
     store.finish_run(run_id, "completed", {
         "articles": summary["articles"], "skipped": summary["skipped"], "claims": summary["claims"],
         "embedded": summary.get("embedded", 0), "discrepancies": summary["discrepancies"],
         "new_discrepancies": new, "resolved_discrepancies": resolved,
     })
+
+
+def fail_run(store: Store, run_id: str) -> None:
+    """Mark a run that raised, so history shows it and the next run does not compare with it."""
+    store.finish_run(run_id, "failed", {})
+
+
+def run_history(store: Store, limit: int = 50) -> pd.DataFrame:
+    return store.query("run_history", {"limit": limit})

@@ -31,6 +31,8 @@ SCHEMA_VERSION = 2
 DEFAULT_LOCK_TIMEOUT = 120.0
 
 _PID = re.compile(r"\(PID (\d+)\)")
+# DuckDB's wording for a file another process holds ("block" alone is not a lock).
+_LOCKED = re.compile(r"could not set lock|conflicting lock", re.I)
 
 
 class StoreError(Exception):
@@ -103,17 +105,17 @@ class Store:
                 )
             except duckdb.IOException as exc:
                 msg = str(exc)
-                if "lock" not in msg.lower():
+                if not _LOCKED.search(msg):
                     raise StoreError(f"{self.path}: not a usable DuckDB file ({_first_line(exc)})") from None
                 pid = _PID.search(msg)
                 holder = f" (PID {pid.group(1)})" if pid else ""
                 if time.monotonic() >= deadline:
                     raise StoreError(
                         f"{self.path}: in use by another crosscheck run{holder}; still locked after "
-                        f"{lock_timeout:.0f} s (wait for it to finish or use another --db)"
+                        f"{lock_timeout:g} s (wait for it to finish or use another --db)"
                     ) from None
                 if not told and on_wait is not None:
-                    on_wait(f"{self.path}: in use by another run{holder}; waiting up to {lock_timeout:.0f} s")
+                    on_wait(f"{self.path}: in use by another run{holder}; waiting up to {lock_timeout:g} s")
                     told = True
                 time.sleep(0.25)
             except duckdb.Error as exc:

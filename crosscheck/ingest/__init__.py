@@ -77,15 +77,16 @@ def read_folder(folder: Path) -> IngestResult:
     for path in _entries(folder):
         if path.name.startswith("."):
             continue
-        for item in _read_entry(path, result):
+        for where, item in _read_entry(path, result):
             if isinstance(item, Skip):
                 result.skipped.append(item)
-            elif item.article_id in seen:
+                continue
+            if item.article_id in seen:
                 result.skipped.append(
-                    _skip(path, f"duplicate article id {item.article_id!r} (already read from {seen[item.article_id]})")
+                    _skip(where, f"duplicate article id {item.article_id!r} (already read from {seen[item.article_id]})")
                 )
             else:
-                seen[item.article_id] = one_line(str(path))
+                seen[item.article_id] = one_line(where)
                 result.articles.append(item)
     for s in result.skipped:
         log.warning("skipped %s: %s", s.path, s.reason)
@@ -96,14 +97,17 @@ def _skip(where: Path | str, reason: str) -> Skip:
     return Skip(one_line(str(where)), one_line(reason))
 
 
-def _read_entry(path: Path, result: IngestResult) -> list[Article | Skip]:
+Item = tuple[str, "Article | Skip"]  # (file, or file:line for a .jsonl record; what was read)
+
+
+def _read_entry(path: Path, result: IngestResult) -> list[Item]:
     """The last line of defence: whatever a file does, it costs only itself."""
     try:
         return _read_file(path, result)
     except Exception as exc:  # noqa: BLE001 - bad input must never end the run
         log.debug("unexpected failure reading %s", path, exc_info=True)
         detail = (str(exc).splitlines() or [""])[0][:200]
-        return [_skip(path, f"could not be read ({type(exc).__name__}{': ' + detail if detail else ''})")]
+        return [(str(path), _skip(path, f"could not be read ({type(exc).__name__}{': ' + detail if detail else ''})"))]
 
 
 def _file_problem(path: Path) -> tuple[str | None, bool]:
@@ -127,48 +131,49 @@ def _file_problem(path: Path) -> tuple[str | None, bool]:
     return None, False
 
 
-def _read_file(path: Path, result: IngestResult) -> list[Article | Skip]:
+def _read_file(path: Path, result: IngestResult) -> list[Item]:
+    here = str(path)
     problem, say = _file_problem(path)
     if problem is not None:
-        return [_skip(path, problem)] if say else []
+        return [(here, _skip(path, problem))] if say else []
     try:
         text = decode(path.read_bytes())
     except IngestError as exc:
-        return [_skip(path, str(exc))]
+        return [(here, _skip(path, str(exc)))]
     except OSError as exc:
-        return [_skip(path, f"unreadable ({exc.strerror or exc})")]
+        return [(here, _skip(path, f"unreadable ({exc.strerror or exc})"))]
     ext = path.suffix.lower()
     try:
         if ext == ".jsonl":
             return list(_jsonl_articles(path, text, result))
         if ext == ".json":
             obj = jsonfile.parse_object(text)
-            return [_article(path, path.stem, obj, jsonfile.body_of(obj), "json", result)]
+            return [(here, _article(path, path.stem, obj, jsonfile.body_of(obj), "json", result))]
         if ext in (".html", ".htm"):
             meta, body = html_format.parse(text)
-            return [_article(path, path.stem, meta, body, "html", result)]
+            return [(here, _article(path, path.stem, meta, body, "html", result))]
         meta, body = markdown.parse(text)
         if not body.strip():
             raise IngestError("no body text after the front matter")
-        return [_article(path, path.stem, meta, body, ext.lstrip("."), result)]
+        return [(here, _article(path, path.stem, meta, body, ext.lstrip("."), result))]
     except IngestError as exc:
-        return [_skip(path, str(exc))]
+        return [(here, _skip(path, str(exc)))]
 
 
 def _jsonl_articles(path: Path, text: str, result: IngestResult):
     for lineno, obj in jsonfile.parse_lines(text):
         where = f"{path}:{lineno}"
         if isinstance(obj, IngestError):
-            yield _skip(where, str(obj))
+            yield where, _skip(where, str(obj))
             continue
         aid = text_field(obj.get("id"))
         if aid is None:
-            yield _skip(where, "line has no usable 'id'")
+            yield where, _skip(where, "line has no usable 'id'")
             continue
         try:
-            yield _article(path, aid, obj, jsonfile.body_of(obj), "jsonl", result, where=where)
+            yield where, _article(path, aid, obj, jsonfile.body_of(obj), "jsonl", result, where=where)
         except IngestError as exc:
-            yield _skip(where, str(exc))
+            yield where, _skip(where, str(exc))
 
 
 def safe_id(raw: str) -> str:

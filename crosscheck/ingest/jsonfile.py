@@ -9,7 +9,7 @@ from typing import Any
 from crosscheck.ingest.decode import IngestError
 
 
-def parse_object(text: str) -> dict[str, Any]:
+def parse_object(text: str, unit: str = "file") -> dict[str, Any]:
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -17,7 +17,7 @@ def parse_object(text: str) -> dict[str, Any]:
     except RecursionError:
         raise IngestError("JSON nested too deeply to be an article") from None
     if not isinstance(obj, dict):
-        raise IngestError(f"JSON is a {_json_type(obj)}, expected one object per file")
+        raise IngestError(f"JSON is a {_json_type(obj)}, expected one object per {unit}")
     return obj
 
 
@@ -35,7 +35,7 @@ def parse_lines(text: str) -> Iterator[tuple[int, dict[str, Any] | IngestError]]
         if not line.strip():
             continue
         try:
-            yield n, parse_object(line)
+            yield n, parse_object(line, "line")
         except IngestError as exc:
             yield n, exc
 

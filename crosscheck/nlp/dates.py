@@ -88,6 +88,16 @@ _NUMW = (r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
          r"|sixty|couple(?:\s+of)?|a\s+couple\s+of|a\s+few|few|several|half\s+an?)")
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?|mins?|business\s+days?|fortnights?)"
 
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNDER100 = rf"(?:{_TENS}(?:[\s-]{_ONES})?|{_TEENS}|{_ONES}|oh[\s-]{_ONES})"
+# a year read aloud: "nineteen ninety six", "seventeen hundred thirty three", "two thousand and
+# fifteen"; the century part must be a teen (or "twenty") so "twenty five" alone is no year
+_YEARW = (rf"(?:(?:(?:fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:hundred(?:\s+and)?\s+)?"
+          rf"(?!one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b){_UNDER100})"
+          rf"|(?:two\s+thousand(?:\s+(?:and\s+)?{_UNDER100})?))")
+
 _ORD_NUM = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
             "4th": 4, "last": -1, "fifth": 5, "5th": 5}
 
@@ -145,6 +155,9 @@ class Atom:
     hm: tuple[int, int] | None = None
     tmod: str | None = None
     emit: bool = True
+    steps: list[tuple[float, str]] | None = None  # an offset waiting for its anchor date
+    sign: int = 1
+    ampm: bool = False             # a time written with am/pm (or a 24-hour reading)
 
 
 def _d(y: int, m: int, d: int) -> dt.datetime | None:
@@ -196,14 +209,52 @@ def _mon_of(s: str) -> int | None:
     return MONTHS.get(m.group()) if m else None
 
 
-def _year_of(s: str) -> int | None:
+def _two_digit_year(v: int, ref: dt.datetime | None) -> int:
+    """'87 -> 1987, '19 -> 2019: the most recent past century reading (news reports the past)."""
+    top = (ref.year if ref is not None else dt.datetime.now().year) + 1
+    return 2000 + v if 2000 + v <= top else 1900 + v
+
+
+def _spoken_year(s: str) -> int | None:
+    """"nineteen ninety six" -> 1996, "two thousand and five" -> 2005."""
+    words = [w for w in re.split(r"[\s-]+", s.lower()) if w and w != "and"]
+    if len(words) >= 2 and words[0] == "two" and words[1] == "thousand":
+        rest = words[2:]
+        if not rest:
+            return 2000
+        v = _under_100(rest)
+        return 2000 + v if v is not None else None
+    if not words:
+        return None
+    head = numwords.small_value(words[0])
+    rest = words[1:]
+    if rest and rest[0] == "hundred":
+        rest = rest[1:]
+    if head is None or not rest:
+        return None
+    if rest[0] == "oh":
+        rest = rest[1:]
+    v = _under_100(rest)
+    return head * 100 + v if v is not None else None
+
+
+def _under_100(words: list[str]) -> int | None:
+    if len(words) == 1:
+        return numwords.small_value(words[0])
+    if len(words) == 2 and words[0] in numwords.TENS and words[1] in numwords.SMALL and numwords.SMALL[words[1]] < 10:
+        return numwords.TENS[words[0]] + numwords.SMALL[words[1]]
+    return None
+
+
+def _year_of(s: str, ref: dt.datetime | None = None) -> int | None:
     m = re.search(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", s)
     if m:
         return int(m.group(1))
-    m = re.search(r"'(\d\d)\b", s)
+    m = re.search(r"(?:'|\bof\s+)(\d\d)\b", s)
     if m:
-        v = int(m.group(1))
-        return 2000 + v if v < 50 else 1900 + v
+        return _two_digit_year(int(m.group(1)), ref)
+    if re.search(r"[a-z]", s, re.I):
+        return _spoken_year(re.sub(r"^\s*(?:,|of|in)?\s*", "", s.strip(), flags=re.I))
     return None
 
 
@@ -216,6 +267,11 @@ def _full_date(s: int, e: int, y: int | None, m: int, d: int | None, ref: dt.dat
         return Atom(s, e, "month", dt.datetime(y, m, 1), _month_end(y, m), "month", rel, mon=m,
                     year_given=not rel)
     day = _d(y, m, d)
+    if day is None and rel and m == 2 and d == 29:
+        y = _past_year(2, 29, ref, future)
+        while not calendar.isleap(y) or (not future and dt.datetime(y, 2, 29) > _day(ref)):
+            y += 1 if future else -1
+        day = dt.datetime(y, 2, 29)
     if day is None:
         day = _dateparser_fallback(text, ref)
         if day is None:
@@ -244,11 +300,27 @@ def _dateparser_fallback(text: str, ref: dt.datetime) -> dt.datetime | None:
 
 # ---- absolute dates with month names
 
+# a year after a month or a day: digits, "'87", "of 87", or read aloud (not "two thousand people")
+_YEARANY = (rf"(?:{_YEAR}|'\d\d|(?<=of\s)\d\d|{_YEARW}"
+            rf"(?![\s-]+(?:people|persons|troops|[a-z]+s)\b))")
+
+
+def _year_group(m: re.Match[str], ref: dt.datetime) -> int | None:
+    g = m.group("year")
+    if not g:
+        return None
+    if re.fullmatch(r"\d{4}", g):
+        return int(g)
+    if re.fullmatch(r"'?\d\d", g):
+        return _two_digit_year(int(g.lstrip("'")), ref)
+    return _spoken_year(g)
+
+
 _DAYTOK = rf"(?:the\s+)?(?:{_DAYN}|{_ORDW})"
 
 
 @_pat(rf"\b(?P<wd>{_WD}\s*,?\s*(?:the\s+)?)?(?P<mon>{_MON})(?:\s*/\s*|\s*-\s*|\s*,\s*|\s*)(?:the\s+)?(?P<day>{_DAYN}|{_ORDW}|{_CARDW})(?![\d:])(?!\s*(?:%|percent|per\s+cent|million|billion|people|percent))"
-      rf"(?:(?:\s*,\s*|\s+|\s*-\s*)(?:of\s+|in\s+)?(?P<year>{_YEAR}|'\d\d)(?!\d))?\b")
+      rf"(?:(?:\s*,\s*|\s+|\s*-\s*)(?:of\s+|in\s+)?(?P<year>{_YEARANY})(?!\d))?\b")
 def _p_month_day(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     mon = _mon_of(m.group("mon"))
     day = _day_word(m.group("day"))
@@ -256,15 +328,15 @@ def _p_month_day(m: re.Match[str], ref: dt.datetime, future: bool, text: str) ->
         return None
     if re.fullmatch(_CARDW, m.group("day"), re.I) and not m.group("day").lower().startswith(("twenty", "thirty")) and m.group("mon").lower() in ("may", "march"):
         return None  # "may one day" is not a date
-    y = int(m.group("year")) if m.group("year") and m.group("year").isdigit() else _year_of(m.group("year") or "")
+    y = _year_group(m, ref)
     a = _full_date(m.start("mon"), m.end(), y, mon, day, ref, future, m.group())
     if a and m.group("wd"):
         a.s = m.start()
     return a
 
 
-@_pat(rf"\b(?P<wd>{_WD}\s*,?\s*)?(?P<day>(?:the\s+)?(?:{_DAYN}|{_ORDW}))(?:\s+of)?(?:\s*[\s/-]\s*)(?P<mon>{_MON})(?![a-z])"
-      rf"(?:(?:\s*,\s*|\s+|\s*[/-]\s*)(?:of\s+|in\s+)?(?P<year>{_YEAR}|'\d\d)(?!\d))?")
+@_pat(rf"(?<![$€£])(?<![$€£]\s)\b(?P<wd>{_WD}\s*,?\s*)?(?P<day>(?:the\s+)?(?:{_DAYN}|{_ORDW}|{_CARDW}))(?:\s+of)?(?:\s*[\s/-]\s*)(?P<mon>{_MON})(?![a-z])"
+      rf"(?:(?:\s*,\s*|\s+|\s*[/-]\s*)(?:of\s+|in\s+)?(?P<year>{_YEARANY})(?!\d))?")
 def _p_day_month(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     mon = _mon_of(m.group("mon"))
     day = _day_word(m.group("day"))
@@ -272,15 +344,17 @@ def _p_day_month(m: re.Match[str], ref: dt.datetime, future: bool, text: str) ->
         return None
     if m.group("mon").lower() in ("may", "march", "mar") and not re.match(r"\d", m.group("day").replace("the ", "")):
         return None
-    y = _year_of(m.group("year") or "")
+    if re.fullmatch(_CARDW, m.group("day"), re.I) and not m.group("year"):
+        return None  # "fifteen August" is a date only with its year ("... nineteen ninety three")
+    y = _year_group(m, ref)
     a = _full_date(m.start("day") if not m.group("wd") else m.start(), m.end(), y, mon, day, ref, future, m.group())
     return a
 
 
-@_pat(rf"\b(?P<mon>{_MON})(?:\s*,\s*|\s+|\s*[/-]\s*)(?:of\s+|in\s+)?(?P<year>{_YEAR}|'\d\d)(?![\d])")
+@_pat(rf"\b(?P<mon>{_MON})(?:\s*,\s*|\s+|\s*[/-]\s*)(?:of\s+|in\s+)?(?P<year>{_YEARANY})(?![\d])")
 def _p_month_year(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     mon = _mon_of(m.group("mon"))
-    y = _year_of(m.group("year"))
+    y = _year_group(m, ref)
     if mon is None or y is None:
         return None
     return _full_date(m.start(), m.end(), y, mon, None, ref, future, m.group())
@@ -371,7 +445,7 @@ def _p_mdy(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom 
     a, b = int(m.group("a")), int(m.group("b"))
     y = int(m.group("y"))
     if y < 100:
-        y += 2000 if y < 50 else 1900
+        y = _two_digit_year(y, ref)
     if m.group("sep") == "." or a > 12:
         d, mo = a, b  # European day.month.year, or day first when it cannot be a month
     else:
@@ -379,6 +453,41 @@ def _p_mdy(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom 
     if not (1 <= mo <= 12):
         return None
     return _full_date(m.start(), m.end(), y, mo, d, ref, future, m.group())
+
+
+@_pat(rf"(?<![\d./-])(?P<m1>0?[1-9]|1[0-2])/(?P<d1>0?[1-9]|[12]\d|3[01])(?:/(?P<y1>{_YEAR}))?\s*[-\u2013]\s*"
+      rf"(?P<m2>0?[1-9]|1[0-2])/(?P<d2>0?[1-9]|[12]\d|3[01])(?:(?:/|,\s*)(?P<y2>{_YEAR}))?(?![\d]|/\d)"
+      rf"|(?<![\d./-])(?P<n1>0?[1-9]|1[0-2])-(?P<e1>0?[1-9]|[12]\d|3[01])-(?P<z1>{_YEAR})\s*[-\u2013]\s*(?P<n2>0?[1-9]|1[0-2])-(?P<e2>0?[1-9]|[12]\d|3[01])-(?P<z2>{_YEAR})(?![\d])")
+def _p_md_range(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
+    """"10/1-11/7", "5/1-5/7, 2020", "10-1-2018-10-7-2018": two month/day dates as one range."""
+    g = (lambda a, b: m.group(a) or m.group(b))
+    m1, d1, m2, d2 = int(g("m1", "n1")), int(g("d1", "e1")), int(g("m2", "n2")), int(g("d2", "e2"))
+    y1s, y2s = g("y1", "z1"), g("y2", "z2")
+    y2 = int(y2s) if y2s else None
+    y1 = int(y1s) if y1s else y2
+    if y1 is None:
+        y1 = _past_year(m1, d1, ref, future)
+        while (m1, d1) == (2, 29) and not calendar.isleap(y1):
+            y1 -= 1
+    lo = _d(y1, m1, d1)
+    if lo is None:
+        return None
+    hi = _d(y2 if y2 else lo.year, m2, d2)
+    if hi is not None and hi < lo and not y2:
+        hi = _d(lo.year + 1, m2, d2)
+    if hi is None or hi < lo:
+        return None
+    s0 = m.start()
+    pre = re.search(r"\b(?:from|between)\s+$", text[:s0], re.I)
+    if pre:
+        s0 = pre.start()
+    return Atom(s0, m.end(), "range", lo, hi, "range", y1s is None and y2s is None, year_given=y2s is not None)
+
+
+@_pat(rf"(?<![\d./-])(?P<m>0[1-9]|1[0-2])[-/](?P<y>{_YEAR})(?![\d]|[-/]\d)")
+def _p_month_year_num(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
+    """"12-2015", "03/2019": a month."""
+    return _full_date(m.start(), m.end(), int(m.group("y")), int(m.group("m")), None, ref, future, m.group())
 
 
 @_pat(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[/])(?P<b>\d{1,2})(?![\d]|/\d|\s*(?:inch|in\b|cup|tbsp|mile|km|kg|of\b))")
@@ -424,6 +533,36 @@ def _p_year(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom
     a = Atom(m.start(), end, "year", dt.datetime(y, 1, 1), dt.datetime(y, 12, 31), "year", year_given=True)
     if not m.group("pre"):
         a.weak = True  # a bare 4-digit number: checked against the parse in _year_ok
+    return a
+
+
+@_pat(rf"\b(?:in|since|during|until|till|by|from|of)\s+(?P<y>{_YEARW})\b(?![\s-]+(?:people|persons|troops|[a-z]+s)\b)")
+def _p_spoken_year(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
+    """"in nineteen ninety six", "since two thousand and five"; a bare "two thousand" is a count."""
+    if re.fullmatch(r"two\s+thousand", m.group("y"), re.I):
+        return None
+    y = _spoken_year(m.group("y"))
+    if y is None:
+        return None
+    return Atom(m.start("y"), m.end("y"), "year", dt.datetime(y, 1, 1), dt.datetime(y, 12, 31), "year",
+                year_given=True)
+
+
+@_pat(rf"(?<![\d$€£.,#/-])(?P<y1>{_YEAR})\s*[-\u2013]\s*(?P<y2>{_YEAR}|\d\d)(?![\d%]|[-/.]\d|\s*(?:%|percent))")
+def _p_year_range(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
+    """"2014-2018", "2013-14": a span of years (the end year is included, as news reads it)."""
+    y1 = int(m.group("y1"))
+    y2s = m.group("y2")
+    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    if not y1 < y2 <= y1 + 100:
+        return None
+    if len(y2s) == 2 and (y2 - y1 > 10 or " " in m.group()):
+        return None  # "2015 - 32", "2015-32": not a season or a fiscal year
+    a = Atom(m.start(), m.end(), "year", dt.datetime(y1, 1, 1), dt.datetime(y2, 12, 31), "range", year_given=True)
+    a.weak = True  # checked against the parse like a bare year ("2000-3000 people" counts)
+    pre = re.search(r"\b(?:from|between)\s+$", text[:m.start()], re.I)
+    if pre:
+        a.s = pre.start()
     return a
 
 
@@ -493,6 +632,8 @@ def _p_quarter_words(m: re.Match[str], ref: dt.datetime, future: bool, text: str
     if not yv and not rel and not re.search(r"\bof\s+(the\s+)?year\b", m.group().lower()):
         if not re.search(r"\b(in|during|for)\s+(the\s+)?$", text[:m.start()].lower()):
             return None
+    if o in ("last", "final") and not re.search(r"\bof\b|'s", m.group().lower()):
+        return None  # "last quarter" is the previous quarter (relative period), not Q4
     y = int(yv) if yv else ref.year + {"next": 1, "last": -1}.get((rel or "").lower(), 0)
     n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4 if u == "quarter" else 2, "final": 4 if u == "quarter" else 2}[o]
     if u == "quarter":
@@ -548,10 +689,13 @@ def _period(unit: str, ref: dt.datetime, off: int) -> tuple[dt.datetime, dt.date
     raise ValueError(unit)
 
 
-@_pat(r"\b(?P<rel>this|last|next|past|previous|coming|following|current|the\s+following|the\s+previous|the\s+last|the\s+past|the\s+next|that|the\s+same|same)\s+(?:calendar\s+)?(?P<u>week|month|year|decade|weekend|quarter)(?!s)\b(?P<tail>\s+after\s+next|\s+before\s+last)?")
+@_pat(r"\b(?P<rel>this|last|next|past|previous|coming|following|current|the\s+following|the\s+previous|the\s+last|the\s+past|the\s+next|that|the\s+same|same)\s+(?:calendar\s+)?(?P<u>week|month|year|decade|weekend|quarter|fortnight|work(?:ing)?\s*week)(?!s)\b(?P<tail>\s+after\s+next|\s+before\s+last)?")
 def _p_relperiod(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     rel = m.group("rel").lower().replace("the ", "")
     u = m.group("u").lower()
+    work = u.startswith("work")
+    if work:
+        u = "week"
     if rel in ("that", "same") and u != "weekend" and rel != "same":
         return None
     off = {"this": 0, "current": 0, "that": 0, "same": 0, "last": -1, "past": -1, "previous": -1,
@@ -565,6 +709,8 @@ def _p_relperiod(m: re.Match[str], ref: dt.datetime, future: bool, text: str) ->
         # "the past year": the twelve months up to published, not the calendar year
         unit = {"week": relativedelta(weeks=1), "month": relativedelta(months=1), "year": relativedelta(years=1)}[u]
         lo, hi = _day(ref) - unit, _day(ref)
+    if work:
+        hi = lo + dt.timedelta(days=4)  # Monday to Friday
     return Atom(m.start(), m.end(), "range", lo, hi, u, True)
 
 
@@ -598,6 +744,13 @@ def _p_earlier_later(m: re.Match[str], ref: dt.datetime, future: bool, text: str
     return Atom(m.start(), m.end(), "range", lo, hi, m.group("u").lower(), True)
 
 
+@_pat(r"\b(?:right\s+)?now\b|\bcurrent\s+date\b|(?<=\bto\s)date\b|(?<=\btill\s)date\b|(?<=\buntil\s)date\b")
+def _p_now(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
+    """"now": never a claim by itself (too common in news), only the end of a range ("between
+    Jan 2019 and now", "from March to date")."""
+    return Atom(m.start(), m.end(), "now", _day(ref), _day(ref), "day", True, emit=False)
+
+
 @_pat(r"\b(?:the\s+)?year[\s-]+to[\s-]+date\b|\bytd\b")
 def _p_ytd(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     return Atom(m.start(), m.end(), "range", dt.datetime(ref.year, 1, 1), _day(ref), "range", True)
@@ -618,6 +771,17 @@ def _delta(n: float, unit: str) -> relativedelta | dt.timedelta:
     }[u]()
 
 
+def _business_days(d: dt.datetime, n: int, sign: int) -> list[dt.datetime]:
+    """The n working days (Monday-Friday) after (sign 1) or before (sign -1) day d."""
+    out: list[dt.datetime] = []
+    t = d
+    while len(out) < n:
+        t = t + dt.timedelta(days=sign)
+        if t.weekday() < 5:
+            out.append(t)
+    return out
+
+
 def _is_clock(unit: str) -> bool:
     return unit.lower().startswith(("hour", "min"))
 
@@ -625,36 +789,68 @@ def _is_clock(unit: str) -> bool:
 _ANCHOR = r"(?:now|today|tomorrow|tmrw|yesterday)"
 
 
-@_pat(rf"\b(?P<n>{_NUMW})\s+(?P<u>{_UNIT})(?:\s+(?:and\s+)?(?P<n2>{_NUMW})\s+(?P<u2>{_UNIT}))*(?:\s+(?:and\s+)?(?P<n3>{_NUMW})\s+(?P<u3>{_UNIT}))?\s+(?P<dir>ago|earlier|later|from|after|before|hence)(?:\s+(?P<anchor>{_ANCHOR}))?\b")
+@_pat(rf"(?<!\blast\s)(?<!\bpast\s)(?<!\bnext\s)\b(?P<n>{_NUMW})\s+(?P<u>{_UNIT})(?:\s+(?:and\s+)?(?P<n2>{_NUMW})\s+(?P<u2>{_UNIT}))*(?:\s+(?:and\s+)?(?P<n3>{_NUMW})\s+(?P<u3>{_UNIT}))?\s+(?P<dir>ago|earlier|later|from|after|before|hence)(?:\s+(?P<anchor>{_ANCHOR}))?\b")
 def _p_offset(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
+    """"two days ago", "3 weeks from today"; "three days after" + a date is joined in _combine.
+    Without an anchor, "later" / "after" count from an event in the story, not from `published`."""
     direc = m.group("dir").lower()
     anchor = (m.group("anchor") or "").lower()
-    if direc in ("from", "after", "before") and not anchor:
-        return None  # "three days after the attack": relative to an event, not to published
-    # all "N unit" pairs inside the match ("2 years 1 month 21 days later")
     pairs = re.findall(rf"({_NUMW})\s+({_UNIT})", m.group(), re.I)
+    steps: list[tuple[float, str]] = []
+    for n, u in pairs:
+        v = _num_word(n)
+        if v is None:
+            return None
+        steps.append((v, u))
+    sign = -1 if direc in ("ago", "earlier", "before") else 1
+    if direc in ("from", "after", "before", "later", "earlier") and not anchor:
+        if direc in ("later", "earlier"):
+            return None
+        a = Atom(m.start(), m.end(), "offset", None, None, "day", True, emit=False)
+        a.steps, a.sign = steps, sign
+        return a
     base = ref if _is_clock(pairs[0][1]) else _day(ref)
     if anchor in ("tomorrow", "tmrw"):
         base = _day(ref) + dt.timedelta(days=1)
     elif anchor == "yesterday":
         base = _day(ref) - dt.timedelta(days=1)
-    sign = -1 if direc in ("ago", "earlier", "before") else 1
-    t = base
-    clock = False
-    for n, u in pairs:
-        v = _num_word(n)
-        if v is None:
-            return None
-        clock = clock or _is_clock(u)
-        t = t + sign * _delta(v, u) if isinstance(_delta(v, u), dt.timedelta) else t + (_delta(v, u) if sign > 0 else -_delta(v, u))  # type: ignore[operator]
-    if clock:
+    if re.search(r"\bfor\s+$", text[:m.start()], re.I) and direc == "from" and not any(_is_clock(u) for _, u in steps):
+        return None  # "for 3 days from today": a stretch that starts today (see _duration_from)
+    t = _shift(base, steps, sign)
+    if any(_is_clock(u) for _, u in steps):
         t = t.replace(second=0, microsecond=0)
         return Atom(m.start(), m.end(), "day", t, t, "minute", True, hm=(t.hour, t.minute))
     d = _day(t)
-    return Atom(m.start(), m.end(), "day", d, d, "day", True)
+    a = Atom(m.start(), m.end(), "day", d, d, "day", True)
+    return _more_less(a, base, text)
 
 
-@_pat(rf"\b(?P<pre>in|within)\s+(?:the\s+)?(?:next\s+)?(?P<n>{_NUMW})\s+(?P<u>{_UNIT})(?!\s*(?:of|'|time|old|later|ago|before|after|from|in\s+a\s+row))\b")
+def _shift(base: dt.datetime, steps: list[tuple[float, str]], sign: int) -> dt.datetime:
+    t = base
+    for v, u in steps:
+        delta = _delta(v, u)
+        t = t + delta if sign > 0 else t - delta  # type: ignore[operator]
+    return t
+
+
+def _more_less(a: Atom, base: dt.datetime, text: str) -> Atom:
+    """"more than 2 weeks before today" -> until that day; "less than 3 days after tomorrow" ->
+    from tomorrow to that day."""
+    m = re.search(r"\b(more|less|fewer)\s+than\s+$", text[:a.s], re.I)
+    if not m or a.lo is None:
+        return a
+    more = m.group(1).lower() == "more"
+    d = a.lo
+    after = d >= _day(base)
+    if more:
+        lo, hi = (d, None) if after else (None, d)
+    else:
+        one = dt.timedelta(days=1)
+        lo, hi = (_day(base), d - one) if after else (d + one, _day(base))
+    return replace(a, s=m.start(), lo=lo, hi=hi, kind="range", gran="range")
+
+
+@_pat(rf"\b(?P<pre>in|within)\s+(?:the\s+)?(?P<nx>next\s+)?(?P<n>{_NUMW})\s+(?P<u>{_UNIT})(?!\s*(?:of|'|time|old|later|ago|before|after|from|in\s+a\s+row))\b")
 def _p_in_n(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     v = _num_word(m.group("n"))
     if v is None:
@@ -668,7 +864,9 @@ def _p_in_n(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom
     if m.group("pre").lower() == "within":
         base = _day(ref)
         end = base + _delta(v, u)  # type: ignore[operator]
-        return Atom(m.start(), m.end(), "range", base, _day(end) - dt.timedelta(days=0 if _is_clock(u) else 0), "range", True)
+        return Atom(m.start(), m.end(), "range", base, _day(end) - dt.timedelta(days=0 if _is_clock(u) else 1), "range", True)
+    if m.group("nx"):
+        return None  # "in the next two days": a period, read by _p_lastn
     if _is_clock(u):
         t = (ref + _delta(v, u)).replace(second=0, microsecond=0)  # type: ignore[operator]
         return Atom(m.start(), m.end(), "day", t, t, "minute", True, hm=(t.hour, t.minute))
@@ -682,6 +880,8 @@ def _p_lastn(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Ato
     rel = (m.group("rel") or m.group("rel2")).lower()
     n = m.group("n") or m.group("n2")
     u = m.group("u") or m.group("u2")
+    if m.group("rel2") and not u.lower().endswith("s"):
+        return None  # "only 3 next week": a count, then a period
     v = _num_word(n)
     if v is None:
         return None
@@ -696,6 +896,9 @@ def _p_lastn(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Ato
     ul = u.lower()
     if ul.startswith("quarter"):
         return None
+    if ul.startswith("business") and v == int(v):
+        days = _business_days(d, int(v), 1 if rel in ("next", "coming", "upcoming", "following") else -1)
+        return Atom(s, m.end(), "range", min(days), max(days), "range", True)
     if rel in ("next", "coming", "upcoming", "following"):
         lo = d + dt.timedelta(days=1)
         hi = d + _delta(v, u)  # type: ignore[operator]
@@ -733,14 +936,18 @@ def _p_next_couple(m: re.Match[str], ref: dt.datetime, future: bool, text: str) 
 
 # ---- weekdays, weeks, day-of-month
 
-@_pat(rf"\b(?P<rel>this|last|next|coming|past|previous|the\s+following)?\s*(?P<wd>{_WD})(?!s\b)(?![a-z])")
+@_pat(rf"\b(?P<rel>this\s+(?:upcoming|coming)|upcoming|this|last|next|coming|past|previous|the\s+following|following)?\s*(?P<wd>{_WD})(?!s\b)(?![a-z])")
 def _p_weekday(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     w = m.group("wd").lower().rstrip(".")
     wd = WEEKDAYS.get(w)
     if wd is None:
         return None
     raw = text[m.start("wd"):m.end("wd")]
-    rel = (m.group("rel") or "").lower()
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    if rel in ("upcoming", "this upcoming", "this coming"):
+        rel = "coming"
+    elif rel == "following":
+        rel = "the following"
     before = text[:m.start("wd")].lower()
     after = text[m.end("wd"):]
     if w in _AMBIGUOUS_WD or len(w) <= 4:
@@ -762,8 +969,7 @@ def _p_weekday(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> A
         k = (wd - d.weekday()) % 7 or 7
         day = d + dt.timedelta(days=k)
     elif rel in ("last", "past", "previous"):
-        k = (d.weekday() - wd) % 7 or 7
-        day = d - dt.timedelta(days=k)
+        day = ws - dt.timedelta(days=7 - wd)  # that day of the previous week
     elif future:
         k = (wd - d.weekday()) % 7
         day = d + dt.timedelta(days=k)
@@ -774,11 +980,27 @@ def _p_weekday(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> A
     return Atom(s, m.end(), "weekday", day, day, "day", True, wd=wd)
 
 
-@_pat(rf"\bon\s+the\s+(?P<d>{_DAYN}|{_ORDW})(?![\s-]+(?:anniversary|day\s+of|floor|time|place|century|round|of\s+(?!{_MON}|the\s+month|this|next|last)))(?!\s*(?:of\s+)?{_MON})")
+@_pat(rf"\b(?P<wd>{_WD})\s*,?\s*(?:the\s+)?(?:(?P<o>{_ORDW}|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th))|(?P<n>0?[1-9]|[12]\d|3[01])(?=\s*(?:$|[,.!?;)]|at\b|around\b|about\b|and\b|or\b)))(?![\d:%])")
+def _p_weekday_dom(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
+    """"Mon 13th", "tuesday the eleventh", "Sunday 31": the nearest month where that day of the
+    month falls on that weekday (a bare number only when nothing follows it: not "Monday 5 people")."""
+    wd = WEEKDAYS.get(m.group("wd").lower().rstrip("."))
+    d = _day_word(m.group("o") or m.group("n"))
+    if wd is None or d is None:
+        return None
+    if m.group("wd").lower().rstrip(".") in _AMBIGUOUS_WD and not m.group("wd")[:1].isupper() and not m.group("o"):
+        return None
+    wdat = Atom(m.start(), m.end("wd"), "weekday", None, None, "day", True, wd=wd)
+    return _wd_dom(wdat, Atom(m.start(), m.end(), "dom", None, None, "day", True, dom=d), ref, m.start(), m.end())
+
+
+@_pat(rf"\b(?P<pre>on|of)\s+the\s+(?P<d>{_DAYN}|{_ORDW})(?!\d)(?![\s-]+(?:anniversary|day\s+of|floor|time|place|century|round|of\s+(?!{_MON}|the\s+month|this|next|last)))(?!\s*(?:of\s+)?{_MON})")
 def _p_on_the_nth(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     d = _day_word(m.group("d"))
     if d is None or re.fullmatch(r"\d+", m.group("d")):
         return None
+    if m.group("pre").lower() == "of" and not re.search(r"\bweek\s+$", text[:m.start()], re.I):
+        return None  # "of the 18th" only in "the week of the 18th"
     after = text[m.end():]
     if re.match(r"\s+[a-z]+", after) and not re.match(r"\s+(at|of|and|or|to|through|till|until|in|this|next|last|,)\b", after, re.I):
         return None
@@ -788,15 +1010,18 @@ def _p_on_the_nth(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -
 
 
 def _dom(d: int, ref: dt.datetime, future: bool) -> dt.datetime | None:
+    """"on the 18th": that day in the nearest of last, this and next month (ties: the past)."""
     base = _day(ref)
-    for k in range(0, 3):
-        mm = base + relativedelta(months=(k if future else -k))
+    best: dt.datetime | None = None
+    for k in (0, -1, 1):
+        mm = dt.datetime(base.year, base.month, 1) + relativedelta(months=k)
         cand = _d(mm.year, mm.month, d)
         if cand is None:
             continue
-        if future and cand >= base or not future and cand <= base:
-            return cand
-    return None
+        if best is None or abs((cand - base).days) < abs((best - base).days) or (
+                abs((cand - base).days) == abs((best - base).days) and cand < best):
+            best = cand
+    return best
 
 
 @_pat(rf"\b(?P<pre>(?:the\s+)?week\s+(?:of|beginning|commencing|starting)(?:\s+on)?|w/c)\s+")
@@ -820,21 +1045,105 @@ def _p_week_n(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> At
     return Atom(s, m.end(), "range", lo, lo + dt.timedelta(days=6), "week", not m.group("y"))
 
 
-@_pat(rf"\b(?:the\s+)?(?P<o>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+of\s+(?P<mon>{_MON})(?:\s+(?P<y>{_YEAR}))?")
-def _p_nth_week(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
-    mon = _mon_of(m.group("mon"))
-    if mon is None:
+_PERIOD_OF = (rf"(?:the\s+)?(?:(?P<py>{_YEAR})|(?P<prel>this|last|next|current|the|previous|coming)\s+(?P<pu>year|month|week)"
+              rf"|(?P<pu0>year|month)|(?P<pmon>{_MON})(?![a-z])(?:\s*,?\s*(?P<pmy>{_YEAR}))?)")
+
+
+def _period_of(m: re.Match[str], ref: dt.datetime, future: bool) -> tuple[dt.datetime, dt.datetime, str, bool] | None:
+    """The period named after "of": (first day, last day, unit, relative)."""
+    if m.group("py"):
+        y = int(m.group("py"))
+        return dt.datetime(y, 1, 1), dt.datetime(y, 12, 31), "year", False
+    if m.group("pmon"):
+        mon = _mon_of(m.group("pmon"))
+        if mon is None:
+            return None
+        y = int(m.group("pmy")) if m.group("pmy") else _past_year(mon, None, ref, future)
+        return dt.datetime(y, mon, 1), _month_end(y, mon), "month", not m.group("pmy")
+    u = (m.group("pu") or m.group("pu0")).lower()
+    rel = (m.group("prel") or "this").lower()
+    off = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    lo, hi = _period(u, ref, off)
+    return lo, hi, u, True
+
+
+def _iso_week1(y: int) -> dt.datetime:
+    return dt.datetime.fromisocalendar(y, 1, 1)
+
+
+def _iso_last_week(y: int) -> dt.datetime:
+    return dt.datetime.fromisocalendar(y, dt.date(y, 12, 28).isocalendar()[1], 1)
+
+
+def _month_week1(lo: dt.datetime) -> dt.datetime:
+    """Monday of the first week of a month (the week holding its first Thursday)."""
+    return lo + dt.timedelta(days=(7 - lo.weekday()) % 7) if lo.weekday() > 3 else lo - dt.timedelta(days=lo.weekday())
+
+
+@_pat(rf"\b(?:the\s+)?(?:(?P<o>last|final|{_ORDW}|\d{{1,2}}(?:st|nd|rd|th))\s+(?P<u1>day|week|month)"
+      rf"|(?P<fl>first|last)\s+(?P<n>{_NUMW})\s+(?P<u2>days|weeks|months))\s+of\s+{_PERIOD_OF}\b")
+def _p_part_of(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
+    """"the third month of 2021", "the 15th day of next month", "last week of 2016", "the first
+    2 weeks of 2021", "the last four months of 2021": a part of a named period. Weeks of a year
+    are ISO weeks (Monday to Sunday, week 1 holds the first Thursday)."""
+    per = _period_of(m, ref, future)
+    if per is None:
         return None
-    y = int(m.group("y")) if m.group("y") else _past_year(mon, None, ref, future)
-    o = _ORD_NUM[m.group("o").lower()]
-    first = dt.datetime(y, mon, 1)
-    if o == -1:
-        last = _month_end(y, mon)
-        lo = last - dt.timedelta(days=last.weekday())
+    plo, phi, pu, rel = per
+    one = dt.timedelta(days=1)
+    if m.group("o"):
+        o = m.group("o").lower()
+        last = o in ("last", "final")
+        n = -1 if last else _day_word(o)
+        if n is None:
+            return None
+        u = m.group("u1").lower()
+        if u == "day":
+            if pu == "week":
+                return None
+            lo = phi if last else plo + dt.timedelta(days=n - 1)
+            if lo > phi:
+                return None
+            return Atom(m.start(), m.end(), "day", lo, lo, "day", rel, year_given=not rel)
+        if u == "month":
+            if pu != "year" or n > 12:
+                return None
+            mon = 12 if last else n
+            return Atom(m.start(), m.end(), "month", dt.datetime(plo.year, mon, 1), _month_end(plo.year, mon), "month", rel,
+                        mon=mon, year_given=not rel)
+        if pu == "year":
+            try:
+                lo = _iso_last_week(plo.year) if last else dt.datetime.fromisocalendar(plo.year, n, 1)
+            except ValueError:
+                return None
+        elif pu == "month":
+            if n > 5:
+                return None
+            lo = phi - dt.timedelta(days=phi.weekday()) if last else _month_week1(plo) + dt.timedelta(weeks=n - 1)
+        else:
+            return None
+        return Atom(m.start(), m.end(), "range", lo, lo + dt.timedelta(days=6), "week", rel)
+    v = _num_word(m.group("n"))
+    if v is None or v != int(v) or v < 1:
+        return None
+    k = int(v)
+    first = m.group("fl").lower() == "first"
+    u = m.group("u2").lower()
+    if u == "days":
+        lo, hi = (plo, plo + dt.timedelta(days=k - 1)) if first else (phi - dt.timedelta(days=k - 1), phi)
+    elif u == "months":
+        if pu != "year" or k > 12:
+            return None
+        lo, hi = (plo, _month_end(plo.year, k)) if first else (dt.datetime(plo.year, 13 - k, 1), phi)
     else:
-        lo = first + dt.timedelta(days=(7 - first.weekday()) % 7) if first.weekday() > 3 else first - dt.timedelta(days=first.weekday())
-        lo = lo + dt.timedelta(weeks=o - 1)
-    return Atom(m.start(), m.end(), "range", lo, lo + dt.timedelta(days=6), "week", not m.group("y"))
+        if pu == "year":
+            w1, wl = _iso_week1(plo.year), _iso_last_week(plo.year)
+        elif pu == "month":
+            w1, wl = _month_week1(plo), phi - dt.timedelta(days=phi.weekday())
+        else:
+            return None
+        lo, hi = (w1, w1 + dt.timedelta(weeks=k) - one) if first else (wl - dt.timedelta(weeks=k - 1), wl + dt.timedelta(days=6))
+    return Atom(m.start(), m.end(), "range", lo, hi, "range", rel)
 
 
 # ---- holidays
@@ -883,12 +1192,12 @@ _HOLIDAYS = {
     "bastille day": lambda y: dt.datetime(y, 7, 14), "canada day": lambda y: dt.datetime(y, 7, 1),
     "australia day": lambda y: dt.datetime(y, 1, 26), "groundhog day": lambda y: dt.datetime(y, 2, 2),
     "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3), "presidents day": lambda y: _nth_weekday(y, 2, 0, 3),
-    "columbus day": lambda y: _nth_weekday(y, 10, 0, 2),
+    "columbus day": lambda y: _nth_weekday(y, 10, 0, 2), "juneteenth": lambda y: dt.datetime(y, 6, 19),
 }
 _HOL_RX = "|".join(sorted((re.escape(k).replace("'", "['\u2019]?").replace(r"\ ", r"\s+") for k in _HOLIDAYS), key=len, reverse=True))
 
 
-@_pat(rf"\b(?P<h>{_HOL_RX})(?:\s+(?:of\s+)?(?P<y>{_YEAR})|\s+of\s+(?P<rel>this|last|next)\s+year)?\b")
+@_pat(rf"\b(?:(?P<rw>next|following|last|previous|this)\s+)?(?P<h>{_HOL_RX})(?:\s+(?:of\s+)?(?P<y>{_YEAR})|\s+of\s+(?P<rel>this|last|next)\s+year)?\b")
 def _p_holiday(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     key = re.sub(r"\s+", " ", m.group("h").lower().replace("\u2019", "'"))
     fn = _HOLIDAYS.get(key) or _HOLIDAYS.get(key.replace("'", "")) or next(
@@ -904,12 +1213,20 @@ def _p_holiday(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> A
     else:
         y = ref.year
         d = fn(y)
-        if not future and d > _day(ref):
+        rw = (m.group("rw") or "").lower()
+        if rw in ("next", "following"):
+            d = fn(y) if fn(y) > _day(ref) else fn(y + 1)
+        elif rw in ("last", "previous"):
+            d = fn(y) if fn(y) < _day(ref) else fn(y - 1)
+        elif rw == "this":
+            d = fn(y)
+        elif not future and d > _day(ref):
             d = fn(y - 1)
         elif future and d < _day(ref):
             d = fn(y + 1)
         rel = True
-    return Atom(m.start(), m.end(), "day", d, d, "day", rel)
+    s = m.start() if m.group("rw") and not m.group("y") and not m.group("rel") else m.start("h")
+    return Atom(s, m.end(), "day", d, d, "day", rel)
 
 
 # ---- times of day
@@ -948,6 +1265,7 @@ def _p_time(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom
     if m.group("ap") and m.group("ap").lower() in ("gmt", "utc", "et", "bst", "cet", "h", "hrs"):
         end = m.end("ap")
     return Atom(m.start(), end, "time", None, None, "minute", hm=(h, int(mi or 0)), emit=False,
+                ampm=bool(ap[:1] in ("a", "p")) or h > 12 or (m.group("h") or "").startswith("0"),
                 tmod="sec" if m.group("sec") else None)
 
 
@@ -1003,6 +1321,8 @@ def _year_ok(a: Atom, text: str, span: Span | None) -> bool:
     after = text[a.e:]
     if re.search(r"(\$|€|£|¥|\bUS|\bRs\.?)\s*$", before):
         return False
+    if re.match(r"\s*[-/]\s*\d", after) or re.search(r"(?:\d\s*[-/]|\+\d*)\s*$", before):
+        return False  # "2015-32", "+86 2010-2015-86": part of a code or a phone number
     if re.match(r"\s*(%|percent|per\s*cent|million|billion|thousand|km|kg|miles?|metres?|meters?|feet|people|persons|troops|soldiers|students|workers|cases|deaths|homes|houses|units|tons|tonnes|dollars|euros|pounds|times)\b", after, re.I):
         return False
     if re.search(r"\b(more than|less than|fewer than|at least|about|around|nearly|almost|some|over|under|up to|roughly|approximately|exactly|total of)\s*$", before, re.I) \
@@ -1022,6 +1342,20 @@ def _year_ok(a: Atom, text: str, span: Span | None) -> bool:
     return True
 
 
+def _this_next_last(a: Atom, text: str, ref: dt.datetime) -> Atom:
+    """"next 5/12", "next 6th of April": that date in next year ("this" = this year)."""
+    if a.kind != "day" or a.year_given or a.dom is None or a.mon is None or a.lo is None or a.gran != "day":
+        return a
+    m = re.search(r"\b(next|this|last)\s+$", text[:a.s], re.I)
+    if not m:
+        return a
+    y = ref.year + {"next": 1, "this": 0, "last": -1}[m.group(1).lower()]
+    d = _d(y, a.mon, a.dom)
+    if d is None:
+        return a
+    return replace(a, s=m.start(), lo=d, hi=d, year_given=True, weak=False)
+
+
 def _combine(atoms: list[Atom], text: str, ref: dt.datetime, future: bool, span: Span | None) -> list[Atom]:
     """Join neighbouring atoms: weekday+date, date+time, weekday+week, month+year-word,
     vague prefixes, ranges, open bounds."""
@@ -1030,7 +1364,7 @@ def _combine(atoms: list[Atom], text: str, ref: dt.datetime, future: bool, span:
     for a in atoms:
         if a.kind == "year" and a.weak and not _year_ok(a, text, span):
             continue
-        keep.append(a)
+        keep.append(_this_next_last(a, text, ref))
     atoms = keep
 
     def glue(a: Atom, b: Atom) -> str:
@@ -1062,8 +1396,48 @@ def _combine(atoms: list[Atom], text: str, ref: dt.datetime, future: bool, span:
                 continue
         out.append(a)
         k += 1
+    out = _join_offsets(out, text)
+    out = [_duration_from(a, text) for a in out]
     out = [_open_bound(a, text) for a in out]
     return out
+
+
+def _join_offsets(atoms: list[Atom], text: str) -> list[Atom]:
+    """"3 days after January 12th", "two weeks before Christmas": the offset counts from the date."""
+    out: list[Atom] = []
+    k = 0
+    while k < len(atoms):
+        a = atoms[k]
+        if a.kind == "offset" and a.steps and k + 1 < len(atoms):
+            b = atoms[k + 1]
+            if not text[a.e:b.s].strip() and b.lo is not None and b.kind in ("day", "weekday", "dom") and b.gran == "day" \
+                    and not any(_is_clock(u) for _, u in a.steps):
+                t = _day(_shift(b.lo, a.steps, a.sign))
+                out.append(_more_less(Atom(a.s, b.e, "day", t, t, "day", True), b.lo, text))
+                k += 2
+                continue
+        out.append(a)
+        k += 1
+    return out
+
+
+_DURATION_FROM = re.compile(
+    rf"(?P<for>\bfor\s+)?\b(?P<n>{_NUMW})\s+(?P<u>{_UNIT})\s*,?\s*(?P<w>starting(?:\s+(?:from|on|in))?|beginning(?:\s+(?:on|in))?|from)\s+$",
+    re.I)
+
+
+def _duration_from(a: Atom, text: str) -> Atom:
+    """"for 3 days from today", "2 weeks starting May 20th": a stretch that begins on the date."""
+    if a.lo is None or a.kind not in ("day", "weekday", "dom") or a.gran != "day" or not a.emit:
+        return a
+    m = _DURATION_FROM.search(text[:a.s])
+    if not m or (m.group("w").lower() == "from" and not m.group("for")) or _is_clock(m.group("u")):
+        return a
+    v = _num_word(m.group("n"))
+    if v is None:
+        return a
+    hi = _day(a.lo + _delta(v, m.group("u"))) - dt.timedelta(days=1)  # type: ignore[operator]
+    return replace(a, s=m.start("n") if not m.group("for") else m.start(), lo=a.lo, hi=hi, kind="range", gran="range")
 
 
 def _as_day(a: Atom) -> bool:
@@ -1073,6 +1447,8 @@ def _as_day(a: Atom) -> bool:
 def _with_time(day: Atom, t: Atom, s: int, e: int, text: str) -> Atom:
     assert t.hm is not None and day.lo is not None
     h, mi = t.hm
+    if not t.ampm and 1 <= h < 12 and re.search(r"night|evening|tonight|afternoon", text[day.s:day.e], re.I):
+        h += 12  # "last night at 8" is 20:00
     lo = _day(day.lo).replace(hour=h, minute=mi)
     hi = lo + dt.timedelta(minutes=1) if t.tmod == "sec" else lo
     mod = _TIME_MOD.search(text[:t.s])
@@ -1115,7 +1491,7 @@ def _pair(a: Atom, b: Atom, g: str, text: str, ref: dt.datetime, future: bool) -
     if a.kind == "weekday" and b.kind == "range" and b.gran == "week" and g in ("of", "of the", "in", "during"):
         d = b.lo + dt.timedelta(days=a.wd or 0) if b.lo else None
         return Atom(s, e, "day", d, d, "day", True)
-    if a.kind == "range" and a.gran == "week" and b.kind == "weekday" and g in ("", "on", ","):
+    if a.kind == "range" and a.gran == "week" and b.kind == "weekday" and g in ("", "on", ",", "-"):
         d = a.lo + dt.timedelta(days=b.wd or 0) if a.lo else None
         return Atom(s, e, "day", d, d, "day", True)
     # a weekday next to a clock-less "this week" is two mentions; skip
@@ -1143,7 +1519,7 @@ def _wd_dom(a: Atom, b: Atom, ref: dt.datetime, s: int, e: int) -> Atom | None:
     base = _day(ref)
     best = None
     for k in range(0, 14):
-        for sign in (1, -1):
+        for sign in (-1, 1):
             mm = base + relativedelta(months=sign * k)
             d = _d(mm.year, mm.month, b.dom)
             if d is not None and d.weekday() == a.wd:
@@ -1172,7 +1548,9 @@ def _range(a: Atom, b: Atom, text: str, ref: dt.datetime) -> Atom | None:
         return None
     if gl in ("until", "till") and not pre:
         return None
-    if a.lo is None or b.hi is None or a.kind in ("time", "weakday") or b.kind in ("time", "weakday"):
+    if a.lo is None or b.hi is None or a.kind in ("time", "weakday", "offset") or b.kind in ("time", "weakday", "offset"):
+        return None
+    if a.kind == "now" and b.kind == "now":
         return None
     lo, hi = a.lo, b.hi
     if a.kind in ("day", "month") and b.kind in ("day", "month") and not a.year_given and b.year_given:
@@ -1199,7 +1577,7 @@ _OPEN_BEFORE = re.compile(
     r"(?P<w>\bsince(?:\s+the)?|\bafter(?:\s+the)?|\bbefore(?:\s+the)?|\buntil|\btill|\bprior\s+to|\bno\s+later\s+than|\bnot\s+later\s+than|"
     r"\bas\s+late\s+as|\bas\s+early\s+as|\bstarting(?:\s+on|\s+from|\s+in)?|\bbeginning(?:\s+on|\s+in)?|\blater\s+than|\bearlier\s+than|\bgreater\s+than|\bup\s+until|\bup\s+to)\s+$",
     re.I)
-_OPEN_AFTER = re.compile(r"^\s+(?P<w>or\s+later|and\s+later|and\s+after|or\s+after|onwards|onward|or\s+earlier|and\s+before|and\s+greater|or\s+greater|and\s+beyond)\b", re.I)
+_OPEN_AFTER = re.compile(r"^\s+(?P<w>or\s+later|and\s+later|and\s+after|or\s+after|onwards|onward|or\s+earlier|and\s+before|and\s+greater|or\s+greater|and\s+beyond)\b(?!\s*(?:\d|the\b|(?-i:[A-Z])))", re.I)
 
 
 def _open_bound(a: Atom, text: str) -> Atom:
@@ -1240,7 +1618,7 @@ _VAGUE_PRE = re.compile(
 
 def _vague(a: Atom, text: str) -> Atom:
     """"early/mid/late/end of" + a month, a year or a period: a part of it."""
-    if a.lo is None or a.hi is None:
+    if a.lo is None or a.hi is None or a.kind in ("now", "offset"):
         return a
     m = _VAGUE_PRE.search(text[:a.s])
     if not m:
@@ -1286,6 +1664,26 @@ def _vague(a: Atom, text: str) -> Atom:
     return replace(a, s=s, lo=lo, hi=hi, kind="range", gran="range", weak=False)
 
 
+_WILL = {"will", "'ll", "shall", "wo"}
+
+
+def _future_governed(span: Span, off: int) -> bool:
+    """True when the verb the date hangs on has a future modal ("will meet on Friday"); a date
+    under another verb in the same sentence ("found on Tuesday, will be returned") keeps the past."""
+    base = span.start_char
+    tok = next((t for t in span if t.idx - base <= off < t.idx - base + len(t.text)), None)
+    t = tok
+    for _ in range(6):
+        if t is None:
+            return False
+        if t.pos_ in ("VERB", "AUX"):
+            return any(c.tag_ == "MD" and c.lower_ in _WILL for c in t.children)
+        if t.head is t:
+            return False
+        t = t.head
+    return False
+
+
 def _future_tense(span: Span | None, text: str) -> bool:
     if span is not None:
         for t in span:
@@ -1323,8 +1721,14 @@ def find_dates(span: Span, published: dt.datetime | None) -> list[DateMention]:
     ref = published.replace(tzinfo=None) if published is not None else _PLACEHOLDER
     future = False  # news reports the past: ambiguous readings take the most recent past
     out: list[DateMention] = []
-    for a in _atoms(text, ref, future, span):
-        if not a.emit or a.kind in ("time", "weekof"):
+    out_atoms: list[Atom] = []
+    atoms = _atoms(text, ref, future, span)
+    if published is not None and any(t.tag_ == "MD" and t.lower_ in _WILL for t in span):
+        # a date whose verb is in the future tense takes the next reading ("will meet on Friday")
+        ahead = {(a.s, a.e): a for a in _atoms(text, ref, True, span)}
+        atoms = [ahead.get((a.s, a.e), a) if a.relative and _future_governed(span, a.s) else a for a in atoms]
+    for a in atoms:
+        if not a.emit or a.kind in ("time", "weekof", "offset", "now"):
             continue
         if a.weak:
             if a.kind == "year":
@@ -1332,8 +1736,7 @@ def find_dates(span: Span, published: dt.datetime | None) -> list[DateMention]:
             elif a.kind == "weakday":
                 continue
             elif a.kind == "day":
-                before = text[:a.s].lower()
-                if not re.search(r"\b(on|from|to|until|till|since|by|this|next|last|between|and|through|before|after)\s*$", before):
+                if not _weak_day_ok(a, text, out_atoms):
                     continue
             else:
                 continue
@@ -1345,7 +1748,24 @@ def find_dates(span: Span, published: dt.datetime | None) -> list[DateMention]:
         high = None if rel else _fmt(a.hi, minute)
         gran = a.gran if a.gran in ("minute", "day", "month", "year", "week", "quarter", "decade", "century", "weekend", "half") else "range"
         out.append(DateMention(base + a.s, base + a.e, text[a.s:a.e], low, high, not rel, gran))
+        out_atoms.append(a)
     return out
+
+
+_WEAK_CUE = re.compile(r"\b(on|from|to|until|till|since|by|this|next|last|between|and|through|before|after)\s*$", re.I)
+
+
+def _weak_day_ok(a: Atom, text: str, kept: list[Atom]) -> bool:
+    """A bare "11/20" is a date after a cue word ("on 11/20"), in a list that continues a date
+    ("on 11/20, 11/22 or 11/25"), or when its second part cannot be a month (a day above 12:
+    "2/29"); "3/4" alone stays a fraction."""
+    before = text[:a.s]
+    if _WEAK_CUE.search(before):
+        return True
+    if kept and kept[-1].kind in ("day", "range") and re.fullmatch(r"\s*(?:,|or|and|,\s*or|,\s*and)\s*", text[kept[-1].e:a.s], re.I):
+        return True
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})", text[a.s:a.e])
+    return bool(m and int(m.group(1)) <= 12 < int(m.group(2)))
 
 
 def blocked_spans(span: Span) -> list[tuple[int, int]]:
@@ -1355,18 +1775,18 @@ def blocked_spans(span: Span) -> list[tuple[int, int]]:
     ref = _PLACEHOLDER
     out: list[tuple[int, int]] = []
     atoms = _atoms(text, ref, _future_tense(span, text), span)
+    kept: list[Atom] = []
     for a in atoms:
-        if a.kind == "weekof":
+        if a.kind in ("weekof", "offset", "now"):
             continue
         if a.kind == "year" and a.weak:
             pass
         if a.kind == "weakday":
             continue
-        if a.kind == "day" and a.weak:
-            before = text[:a.s].lower()
-            if not re.search(r"\b(on|from|to|until|till|since|by|this|next|last|between|and|through|before|after)\s*$", before):
-                continue
+        if a.kind == "day" and a.weak and not _weak_day_ok(a, text, kept):
+            continue
         out.append((a.s, a.e))
+        kept.append(a)
     for m in _CODES.finditer(text):
         out.append((m.start(), m.end()))
     return out

@@ -64,7 +64,7 @@ def _numeric_claims(article: Article, s: Sentence, span: Span, year: int | None)
                 char_end=m.end,
                 value_text=m.text,
                 subject=subject_text,
-                embed_text=f"{subject_text} | {subjects.masked_context(span, m.start, m.end)}",
+                embed_text=subjects.embed_text(subj, m.unit),
                 low=m.low,
                 high=m.high,
                 unit=m.unit,

@@ -44,6 +44,11 @@ for _key, _words in {
     for _w in _words.split():
         _MEASURES[_w] = _key
 
+# How each canonical measure reads in a report.
+_READABLE = {"dead": "people killed", "injured": "people injured", "missing": "people missing",
+             "evacuated": "people evacuated", "displaced": "people displaced", "arrested": "people arrested",
+             "rescued": "people rescued", "margin": "margin"}
+
 # Nouns that only say "some humans": the predicate, not the noun, tells what is counted.
 _PERSON_NOUNS = set(
     "people person other whom them they those civilian soldier resident child adult man woman "
@@ -300,6 +305,8 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
                     _readable(noun) if noun is not None else None,
                     verbs[0].lemma_.lower() if verbs and verbs[0].lemma_.lower() not in _LINK_VERBS else None]
     phrase = " ".join(p for p in phrase_parts if p) or (measure or "value")
+    if measure in _READABLE:
+        phrase = _READABLE[measure] if not grp else f"{grp} {_READABLE[measure].split(' ', 1)[-1]}"
     if place:
         phrase += f" in {place}"
     if scopes:
@@ -450,3 +457,16 @@ def other_event_scope(scope: str | None) -> str | None:
         return None
     kept = [s for s in scope.split("; ") if s.startswith("in ") or s == "separate event"]
     return "; ".join(kept) or None
+
+
+def embed_text(subj: Subject, unit: str | None = None) -> str:
+    """The claim-centred text the aligner embeds: the canonical measure, then the readable
+    subject. No sentence words beyond the subject: the rest of a sentence (a town's name, a
+    quote) is about other things and pulls unrelated claims together."""
+    head = subj.measure or subj.counted or "value"
+    parts = [head]
+    if subj.phrase and subj.phrase != head:
+        parts.append(subj.phrase)
+    if unit and unit not in " ".join(parts):
+        parts.append(f"in {unit}")
+    return ": ".join(parts)

@@ -1,0 +1,95 @@
+"""``python -m bench``: corpus sizes, alignment scaling, backends, cold run -> results + table.
+
+Examples:
+  python -m bench                       # 100, 1,000 and 5,000 articles (long on 2 cores)
+  python -m bench --sizes 100,1000      # skip the largest corpus
+  python -m bench --smoke               # 20 articles, small alignment sizes: the CI check
+
+Each corpus size runs in its own process (``bench/full.py``) with a time limit, so one slow
+size is reported as such instead of stalling the rest. The last line printed is the summary
+the issue asks for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from bench import alignment, backends, cold, report
+from bench.measure import loadavg, machine
+
+HERE = Path(__file__).resolve().parent
+
+
+def _sizes(text: str) -> list[int]:
+    return sorted({int(x) for x in text.split(",") if x.strip()})
+
+
+def _full(n: int, work: Path, seed: int, incremental: bool, limit_s: float) -> dict[str, Any]:
+    cmd = [sys.executable, "-m", "bench.full", "--n", str(n), "--work", str(work / f"full-{n}"), "--seed", str(seed)]
+    if incremental:
+        cmd.append("--incremental")
+    env = dict(os.environ, PREFECT_LOGGING_LEVEL="WARNING", TOKENIZERS_PARALLELISM="false",
+               HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=limit_s, env=env, cwd=HERE.parent)
+    except subprocess.TimeoutExpired:
+        return {"n": n, "timeout_s": limit_s}
+    for line in done.stdout.splitlines():
+        if line.startswith("BENCH_RESULT "):
+            return json.loads(line[len("BENCH_RESULT "):])
+    return {"n": n, "error": (done.stderr.strip().splitlines() or ["no output"])[-1][:400]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench", description="crosscheck benchmark")
+    ap.add_argument("--sizes", type=_sizes, default=[100, 1000, 5000], help="corpus sizes, e.g. 100,1000")
+    ap.add_argument("--align-sizes", type=_sizes, default=[1000, 10000, 100000], help="claim counts")
+    ap.add_argument("--incremental-size", type=int, default=1000,
+                    help="the size whose store gets +1%% new articles (default 1000, else the largest)")
+    ap.add_argument("--smoke", action="store_true", help="20 articles, alignment at 500/2,000, one cold run")
+    ap.add_argument("--no-cold", action="store_true", help="skip the cold-run measurement")
+    ap.add_argument("--limit", type=float, default=3600.0, help="seconds allowed per corpus size")
+    ap.add_argument("--align-limit", type=float, default=600.0, help="seconds allowed per alignment stage")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
+    ap.add_argument("--results", type=Path, default=HERE / "results.json")
+    ap.add_argument("--markdown", type=Path, default=HERE.parent / "BENCHMARKS.md")
+    args = ap.parse_args(argv)
+    if args.smoke:
+        args.sizes, args.align_sizes, args.incremental_size = [20], [500, 2000], 20
+    work = args.work or Path(tempfile.mkdtemp(prefix="crosscheck-bench-"))
+    inc = args.incremental_size if args.incremental_size in args.sizes else max(args.sizes)
+
+    results: dict[str, Any] = {"machine": machine(), "args": {
+        "sizes": args.sizes, "align_sizes": args.align_sizes, "incremental_size": inc, "seed": args.seed,
+        "smoke": args.smoke, "limit_s": args.limit}}
+    results["corpus"] = []
+    for n in args.sizes:
+        print(f"bench: full run, {n} articles ...", file=sys.stderr, flush=True)
+        results["corpus"].append(_full(n, work, args.seed, n == inc, args.limit))
+    print("bench: alignment scaling ...", file=sys.stderr, flush=True)
+    results["alignment"] = alignment.run(work / "align", args.align_sizes, args.align_limit)
+    print("bench: embedding backends ...", file=sys.stderr, flush=True)
+    results["backends"] = backends.run(work / "backends", sample=300 if args.smoke else 2000)
+    if not args.no_cold:
+        print("bench: cold run ...", file=sys.stderr, flush=True)
+        results["cold"] = cold.run(work / "cold", repeats=1 if args.smoke else 2)
+    results["machine"]["loadavg_end"] = loadavg()
+    results["summary"] = report.summary(results)
+    results["holding_back"] = report.holding_back(results)
+    args.results.parent.mkdir(parents=True, exist_ok=True)
+    args.results.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    args.markdown.write_text(report.markdown(results), encoding="utf-8")
+    print(report.final_line(results["summary"]), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

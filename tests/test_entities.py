@@ -1,0 +1,23 @@
+"""Who did what: role patterns and actor normalisation."""
+
+from crosscheck.nlp.entities import find_entities, normalise_actor
+
+
+def roles(nlp, text):
+    return {(m.entity, m.role) for m in find_entities(nlp(text)[:])}
+
+
+def test_subject_passive_agent_and_relative_clause(nlp):
+    assert ("northern liberation front", "claim attack") in roles(nlp, "The attack was claimed by the Northern Liberation Front.")
+    assert any(r == "claim attack" for _, r in roles(nlp, "The Black Crane Brigade, an armed group, claimed responsibility for the rocket attack."))
+    assert any(r == "order evacuation" for _, r in roles(nlp, "The mayor, Tomas Reiner, who ordered the evacuation, said most residents had left."))
+    assert any(r == "own depot" for _, r in roles(nlp, "The depot, owned by Kessler Logistics, was built in 1990."))
+
+
+def test_reporting_verbs_are_not_roles(nlp):
+    assert roles(nlp, "Reuters said the toll had risen.") == set()
+
+
+def test_spelling_variants_normalise():
+    assert normalise_actor("Kata'ib Hizballah") == normalise_actor("Kataib Hizballah")
+    assert normalise_actor("the Northern Liberation Front") == "northern liberation front"
