@@ -55,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="the size whose store gets +1%% new articles (default 1000, else the largest)")
     ap.add_argument("--smoke", action="store_true", help="20 articles, alignment at 500/2,000, one cold run")
     ap.add_argument("--no-cold", action="store_true", help="skip the cold-run measurement")
+    ap.add_argument("--no-backends", action="store_true", help="skip the torch/ONNX/int8 comparison")
+    ap.add_argument("--large-limit", type=float, default=None,
+                    help="seconds allowed for sizes above 1,000 (default: --limit)")
     ap.add_argument("--limit", type=float, default=3600.0, help="seconds allowed per corpus size")
     ap.add_argument("--align-limit", type=float, default=600.0, help="seconds allowed per alignment stage")
     ap.add_argument("--seed", type=int, default=7)
@@ -64,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.smoke:
         args.sizes, args.align_sizes, args.incremental_size = [20], [500, 2000], 20
+        args.no_backends = True
     work = args.work or Path(tempfile.mkdtemp(prefix="crosscheck-bench-"))
     inc = args.incremental_size if args.incremental_size in args.sizes else max(args.sizes)
 
@@ -71,22 +75,36 @@ def main(argv: list[str] | None = None) -> int:
         "sizes": args.sizes, "align_sizes": args.align_sizes, "incremental_size": inc, "seed": args.seed,
         "smoke": args.smoke, "limit_s": args.limit}}
     results["corpus"] = []
-    for n in args.sizes:
+
+    def save() -> None:
+        """Written after every phase, so a long run interrupted late still leaves its numbers."""
+        results["machine"]["loadavg_end"] = loadavg()
+        results["summary"] = report.summary(results)
+        results["holding_back"] = report.holding_back(results)
+        args.results.parent.mkdir(parents=True, exist_ok=True)
+        args.results.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        args.markdown.write_text(report.markdown(results), encoding="utf-8")
+
+    small = [n for n in args.sizes if n <= 1000]
+    for n in small:
         print(f"bench: full run, {n} articles ...", file=sys.stderr, flush=True)
         results["corpus"].append(_full(n, work, args.seed, n == inc, args.limit))
+        save()
     print("bench: alignment scaling ...", file=sys.stderr, flush=True)
     results["alignment"] = alignment.run(work / "align", args.align_sizes, args.align_limit)
-    print("bench: embedding backends ...", file=sys.stderr, flush=True)
-    results["backends"] = backends.run(work / "backends", sample=300 if args.smoke else 2000)
+    save()
+    if not args.no_backends:
+        print("bench: embedding backends ...", file=sys.stderr, flush=True)
+        results["backends"] = backends.run(work / "backends", sample=2000)
+        save()
     if not args.no_cold:
         print("bench: cold run ...", file=sys.stderr, flush=True)
-        results["cold"] = cold.run(work / "cold", repeats=1 if args.smoke else 2)
-    results["machine"]["loadavg_end"] = loadavg()
-    results["summary"] = report.summary(results)
-    results["holding_back"] = report.holding_back(results)
-    args.results.parent.mkdir(parents=True, exist_ok=True)
-    args.results.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    args.markdown.write_text(report.markdown(results), encoding="utf-8")
+        results["cold"] = cold.run(work / "cold", repeats=1 if args.smoke else 2, breakdown=not args.smoke)
+        save()
+    for n in [n for n in args.sizes if n > 1000]:  # last: the slowest, and least needed for targets
+        print(f"bench: full run, {n} articles ...", file=sys.stderr, flush=True)
+        results["corpus"].append(_full(n, work, args.seed, n == inc, args.large_limit or args.limit))
+        save()
     print(report.final_line(results["summary"]), flush=True)
     return 0
 

@@ -53,9 +53,9 @@ def cold_breakdown(work: Path, articles: Path = EXAMPLES) -> dict[str, Any]:
     return {"error": (done.stderr.strip().splitlines() or ["no output"])[-1][:300]}
 
 
-def run(work: Path, repeats: int = 2) -> dict[str, Any]:
+def run(work: Path, repeats: int = 2, breakdown: bool = True) -> dict[str, Any]:
     work.mkdir(parents=True, exist_ok=True)
     runs = [cold_total(work) for _ in range(repeats)]
     good = [r["wall_s"] for r in runs if r["ok"]]
     return {"articles": len(list(EXAMPLES.iterdir())), "runs": runs, "cold_s": min(good) if good else None,
-            "breakdown": cold_breakdown(work)}
+            "breakdown": cold_breakdown(work) if breakdown else {}}

@@ -143,7 +143,7 @@ def _add_unaccounted_inputs(
             seen_names.add(path.name)
             try:
                 seen_paths.add(str(path.resolve()))
-            except OSError:
+            except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
                 pass
     missing = [
         f

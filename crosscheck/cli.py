@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -36,12 +37,13 @@ def _fail(message: str) -> None:
 
 
 def _check_dir(path: Path) -> None:
-    if not path.exists():
-        _fail(f"{path}: no such folder")
-    if not path.is_dir():
-        _fail(f"{path}: not a folder")
-    if not os.access(path, os.R_OK | os.X_OK):
-        _fail(f"{path}: folder not readable")
+    """Unusable folders are a usage error (exit 2) before any flow starts."""
+    from crosscheck.ingest import FolderError, check_folder
+
+    try:
+        check_folder(path)
+    except FolderError as exc:
+        _fail(str(exc))
 
 
 def _check_out(out: Path) -> None:
@@ -85,7 +87,13 @@ def run(
         _fail(f"--fail-on: {exc}")
     from crosscheck.progress import default_progress, set_progress
     from crosscheck.store import StoreError
+    from crosscheck.store import check as check_store
 
+    db_file = db or out / "crosscheck.duckdb"
+    try:
+        check_store(db_file)
+    except StoreError as exc:
+        _fail(str(exc))
     set_progress(default_progress(quiet))
     if not verbose:
         # Prefect's INFO lines would interleave with the progress bars; the run's logs still
@@ -93,6 +101,7 @@ def run(
         os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
     from flows.check_flow import crosscheck_flow
 
+    started = time.time()
     try:
         state = crosscheck_flow(
             str(articles_dir), str(out), str(db) if db else None, severities, return_state=True
@@ -100,8 +109,8 @@ def run(
     except StoreError as exc:
         _fail(str(exc))
     report_path = out / "report.json"
-    if not report_path.is_file():
-        msg = state.message if state is not None else "flow did not run"
+    if not report_path.is_file() or report_path.stat().st_mtime < started:
+        msg = (state.message or "").splitlines()[0] if state is not None and state.message else "flow did not run"
         _fail(f"run failed before writing a report: {msg}")
     report = json.loads(report_path.read_text(encoding="utf-8"))
     if not quiet:

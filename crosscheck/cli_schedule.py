@@ -220,19 +220,22 @@ def _plain(v: Any) -> Any:
 
 def _print_history(rows: list[dict[str, Any]], db: Path) -> None:
     """The run id is the start time (UTC), so it doubles as the 'when' column."""
+    from rich import box
     from rich.console import Console
     from rich.table import Table
 
     console = Console()
+    if not console.is_terminal:
+        console = Console(width=120)  # piped or captured: a log line, not a screen, so no squeezing
     if not rows:
         console.print(f"no runs recorded in {db}")
         return
     sources = sorted({r["input"] or "?" for r in rows})
     table = Table(title=f"runs in {db}", title_justify="left", caption="source: " + ", ".join(sources),
-                  caption_justify="left")
+                  caption_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("run (UTC start)", no_wrap=True)
     table.add_column("status")
-    for col in ("secs", "articles", "skipped", "claims", "embedded", "found", "new", "resolved"):
+    for col in ("secs", "articles", "skipped", "claims", "embedded", "found", "new", "resolved"):  # found: discrepancies
         table.add_column(col, justify="right")
     for r in rows:
         status = r["status"] or "?"

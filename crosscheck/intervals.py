@@ -158,9 +158,11 @@ def widen(value: float, hedge: str | None, integer: bool = True) -> tuple[float 
     if hedge in ("nearly", "almost"):
         return up(v * (1 - NEARLY)) if v >= 0 else v, v
     if hedge == "just_under":
-        return up(v * (1 - NEARLY / 2)), (v - 1 if integer and v == int(v) else v)
+        hi = v - 1 if integer and v == int(v) else v
+        return min(up(v * (1 - NEARLY / 2)), hi), hi  # never empty, even for "just under 1"
     if hedge == "just_over":
-        return (v + 1 if integer and v == int(v) else v), down(v * (1 + NEARLY / 2))
+        lo = v + 1 if integer and v == int(v) else v
+        return lo, max(down(v * (1 + NEARLY / 2)), lo)
     if hedge == "about":
         lo, hi = v * (1 - APPROX), v * (1 + APPROX)
         if v < 0:

@@ -57,7 +57,14 @@ def _published(row: Row) -> dt.datetime | None:
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
 
 
+# Running tallies: counts that grow as an event unfolds, so a later figure updates an earlier one.
+_TALLIES = {"dead", "injured", "missing", "evacuated", "displaced", "arrested", "rescued"}
+_UPDATE_VERBS = {"rise", "climb", "reach", "increase", "grow", "jump", "stand"}
+
+
 def _superseded(a: Row, b: Row) -> bool:
+    if a.get("counted") not in _TALLIES and not ({a.get("predicate"), b.get("predicate")} & _UPDATE_VERBS):
+        return False
     pa, pb = _published(a), _published(b)
     return pa is not None and pb is not None and abs(pa - pb) >= dt.timedelta(hours=config.SUPERSEDE_AFTER_HOURS)
 

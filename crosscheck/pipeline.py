@@ -50,6 +50,7 @@ def plan_from(store: Store, result: IngestResult, run_id: str, prune: bool = Tru
     store.remove_articles(removed)
     store.con.execute("DELETE FROM skipped WHERE run_id = ?", [run_id])
     store.record_skips(run_id, result.skipped)
+    store.record_warnings(run_id, result.warnings)
     return IngestPlan(result, changed, removed)
 
 

@@ -1,7 +1,8 @@
 -- schema.sql: every table crosscheck keeps, created idempotently.
 -- Why one file: the store is the contract between stages (each stage reads and writes here),
--- so its shape must be readable in one place. Bump schema_version in crosscheck/store.py
--- and add a migration there whenever this file changes shape.
+-- so its shape must be readable in one place. This file is the v1 shape: a new store runs it,
+-- then every sql/migrate_N.sql in order (crosscheck/store.py, SCHEMA_VERSION); an old store
+-- runs only the migrations it lacks. Change the shape with a new migrate_N.sql, never here.
 
 CREATE TABLE IF NOT EXISTS meta (
     key   VARCHAR PRIMARY KEY,

@@ -25,6 +25,10 @@ pytestmark = pytest.mark.e2e
 
 CLI = str(ROOT / ".venv" / "bin" / "crosscheck")
 VOLATILE = ("run_id", "generated_at")
+# Run history, different by design on a second run over the same store: each discrepancy's
+# "status" (new -> open) and the top-level "previous_run_id". Compared separately below.
+HISTORY = ("previous_run_id",)
+HISTORY_PER_DISCREPANCY = ("status",)
 
 KILL_HOOK = textwrap.dedent(
     """
@@ -69,7 +73,7 @@ def _run(articles: Path, out: Path, db: Path, env: dict[str, str] | None = None)
     return proc
 
 
-def _stable(report_path: Path, *roots: Path) -> dict:
+def _stable(report_path: Path, *roots: Path, history: bool = False) -> dict:
     """The report without its per-run fields; output folders written as one placeholder."""
     text = report_path.read_text(encoding="utf-8")
     for root in roots:
@@ -77,6 +81,12 @@ def _stable(report_path: Path, *roots: Path) -> dict:
     report = json.loads(text)
     for key in VOLATILE:
         report.pop(key)
+    if history:
+        for key in HISTORY:
+            report.pop(key, None)
+        for d in report["discrepancies"]:
+            for key in HISTORY_PER_DISCREPANCY:
+                d.pop(key, None)
     return report
 
 
@@ -126,8 +136,10 @@ def runs(tmp_path_factory):
     killed = _run(articles, crash_out, crash_db, env)
     _reap_orphans(marker)
     stored_at_kill = _count(crash_db, "embeddings")
+    report_after_kill = (crash_out / "report.json").exists()
     resumed = _run(articles, crash_out, crash_db)
     return {
+        "report_after_kill": report_after_kill,
         "first": first, "again": again, "killed": killed, "resumed": resumed, "marker": marker,
         "stored_at_kill": stored_at_kill, "first_copy": first_copy, "plain_out": plain_out,
         "crash_out": crash_out, "plain_db": plain_db, "crash_db": crash_db,
@@ -143,7 +155,7 @@ def test_the_kill_happened_during_embedding(runs):
     assert runs["killed"].returncode == -9, runs["killed"].stderr[-3000:]
     assert runs["marker"].is_file()
     assert 0 < runs["stored_at_kill"] < _count(runs["plain_db"], "embeddings")
-    assert not (runs["crash_out"] / "report.json").exists()
+    assert not runs["report_after_kill"]
 
 
 def test_resumed_run_writes_the_same_report(runs):
@@ -159,9 +171,10 @@ def test_resumed_store_matches_an_uninterrupted_one(runs):
 
 
 def test_same_articles_twice_give_the_same_report(runs):
-    first = _stable(runs["first_copy"], runs["plain_out"])
-    again = _stable(runs["plain_out"] / "report.json", runs["plain_out"])
+    first = _stable(runs["first_copy"], runs["plain_out"], history=True)
+    again = _stable(runs["plain_out"] / "report.json", runs["plain_out"], history=True)
     assert again == first
     raw_first = json.loads(runs["first_copy"].read_text())
     raw_again = json.loads((runs["plain_out"] / "report.json").read_text())
     assert raw_first["run_id"] != raw_again["run_id"]  # it really was a second run
+    assert {d.get("status") for d in raw_again["discrepancies"]} <= {"open", None}  # nothing new the second time

@@ -184,7 +184,7 @@ def test_html_report_has_no_live_payload(hostile_run):
 
 def test_markdown_report_has_no_live_payload(hostile_run):
     md = _text(hostile_run["out"] / "report.md")
-    assert "__crosscheck_pwned" in md
+    assert "__crosscheck_pwned" in md.replace("\\", "")  # shown, with markdown escapes
     assert "<script>window.__crosscheck_pwned" not in md
     assert not re.search(r"<img[^>]*onerror", md, re.I)
     assert "](javascript:" not in md

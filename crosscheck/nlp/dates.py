@@ -211,7 +211,7 @@ def _mon_of(s: str) -> int | None:
 
 def _two_digit_year(v: int, ref: dt.datetime | None) -> int:
     """'87 -> 1987, '19 -> 2019: the most recent past century reading (news reports the past)."""
-    top = (ref.year if ref is not None else dt.datetime.now().year) + 1
+    top = (ref.year if ref is not None else dt.datetime.now().year) + 10
     return 2000 + v if 2000 + v <= top else 1900 + v
 
 
@@ -369,7 +369,7 @@ def _p_year_month(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -
     return _full_date(m.start(), m.end(), int(m.group("year")), mon, day, ref, future, m.group())
 
 
-@_pat(rf"\b(?P<mon>{_MON})(?![a-z])")
+@_pat(rf"(?<![$#@])\b(?P<mon>{_MON})(?![a-z])")
 def _p_month(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     mon = _mon_of(m.group("mon"))
     if mon is None:
@@ -556,8 +556,9 @@ def _p_year_range(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -
     y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
     if not y1 < y2 <= y1 + 100:
         return None
-    if len(y2s) == 2 and (y2 - y1 > 10 or " " in m.group()):
-        return None  # "2015 - 32", "2015-32": not a season or a fiscal year
+    cue = re.search(r"(?:\b(?:from|between|in|during|since)\s+|\()$", text[:m.start()], re.I)
+    if len(y2s) == 2 and ((y2 - y1 > 10 and not cue) or " " in m.group()):
+        return None  # "2015 - 32", "2015-32": not a season or a fiscal year ("from 1979-90" is)
     a = Atom(m.start(), m.end(), "year", dt.datetime(y1, 1, 1), dt.datetime(y2, 12, 31), "range", year_given=True)
     a.weak = True  # checked against the parse like a bare year ("2000-3000 people" counts)
     pre = re.search(r"\b(?:from|between)\s+$", text[:m.start()], re.I)
@@ -684,7 +685,9 @@ def _period(unit: str, ref: dt.datetime, off: int) -> tuple[dt.datetime, dt.date
         y = (d.year // 10) * 10 + 10 * off
         return dt.datetime(y, 1, 1), dt.datetime(y + 9, 12, 31)
     if unit == "fortnight":
-        s = d + dt.timedelta(days=14 * off)
+        # two calendar weeks: the past fortnight ends with last week, the next one starts next week
+        ws = _week_start(d)
+        s = ws - dt.timedelta(days=14) if off < 0 else ws + dt.timedelta(days=7 * (off if off > 0 else 0))
         return s, s + dt.timedelta(days=13)
     raise ValueError(unit)
 
@@ -737,10 +740,11 @@ def _p_weekend(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> A
 @_pat(r"\b(?P<w>earlier|later)\s+(?:this|in\s+the)\s+(?P<u>week|month|year)\b")
 def _p_earlier_later(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     lo, hi = _period(m.group("u").lower(), ref, 0)
-    if m.group("w").lower() == "earlier":
-        hi = _day(ref)
-    else:
-        lo = _day(ref)
+    one = dt.timedelta(days=1)
+    if m.group("w").lower() == "earlier":  # before today ...
+        hi = max(lo, _day(ref) - one)
+    else:  # ... or after it
+        lo = min(hi, _day(ref) + one)
     return Atom(m.start(), m.end(), "range", lo, hi, m.group("u").lower(), True)
 
 
@@ -936,7 +940,7 @@ def _p_next_couple(m: re.Match[str], ref: dt.datetime, future: bool, text: str) 
 
 # ---- weekdays, weeks, day-of-month
 
-@_pat(rf"\b(?P<rel>this\s+(?:upcoming|coming)|upcoming|this|last|next|coming|past|previous|the\s+following|following)?\s*(?P<wd>{_WD})(?!s\b)(?![a-z])")
+@_pat(rf"\b(?P<rel>this\s+(?:upcoming|coming|past)|upcoming|this|last|next|coming|past|previous|the\s+following|following)?\s*(?P<wd>{_WD})(?!s\b)(?![a-z])")
 def _p_weekday(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     w = m.group("wd").lower().rstrip(".")
     wd = WEEKDAYS.get(w)
@@ -968,8 +972,11 @@ def _p_weekday(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> A
     elif rel == "coming":
         k = (wd - d.weekday()) % 7 or 7
         day = d + dt.timedelta(days=k)
-    elif rel in ("last", "past", "previous"):
+    elif rel in ("last", "previous"):
         day = ws - dt.timedelta(days=7 - wd)  # that day of the previous week
+    elif rel in ("past", "this past"):
+        k = (d.weekday() - wd) % 7 or 7  # the most recent such day before today
+        day = d - dt.timedelta(days=k)
     elif future:
         k = (wd - d.weekday()) % 7
         day = d + dt.timedelta(days=k)
@@ -980,7 +987,7 @@ def _p_weekday(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> A
     return Atom(s, m.end(), "weekday", day, day, "day", True, wd=wd)
 
 
-@_pat(rf"\b(?P<wd>{_WD})\s*,?\s*(?:the\s+)?(?:(?P<o>{_ORDW}|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th))|(?P<n>0?[1-9]|[12]\d|3[01])(?=\s*(?:$|[,.!?;)]|at\b|around\b|about\b|and\b|or\b)))(?![\d:%])")
+@_pat(rf"\b(?P<wd>{_WD})\s*,?\s*(?:the\s+)?(?:(?P<o>{_ORDW}|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th))|(?P<n>0?[1-9]|[12]\d|3[01])(?=\s*(?:$|[,!?;)]|\.(?!\d)|at\b|around\b|about\b|and\b|or\b)))(?![\d:%])")
 def _p_weekday_dom(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     """"Mon 13th", "tuesday the eleventh", "Sunday 31": the nearest month where that day of the
     month falls on that weekday (a bare number only when nothing follows it: not "Monday 5 people")."""
@@ -1075,6 +1082,12 @@ def _iso_last_week(y: int) -> dt.datetime:
     return dt.datetime.fromisocalendar(y, dt.date(y, 12, 28).isocalendar()[1], 1)
 
 
+def _month_week_last(hi: dt.datetime) -> dt.datetime:
+    """Monday of the last week of a month (the week holding its last Thursday)."""
+    thu = hi - dt.timedelta(days=(hi.weekday() - 3) % 7)
+    return thu - dt.timedelta(days=3)
+
+
 def _month_week1(lo: dt.datetime) -> dt.datetime:
     """Monday of the first week of a month (the week holding its first Thursday)."""
     return lo + dt.timedelta(days=(7 - lo.weekday()) % 7) if lo.weekday() > 3 else lo - dt.timedelta(days=lo.weekday())
@@ -1119,7 +1132,7 @@ def _p_part_of(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> A
         elif pu == "month":
             if n > 5:
                 return None
-            lo = phi - dt.timedelta(days=phi.weekday()) if last else _month_week1(plo) + dt.timedelta(weeks=n - 1)
+            lo = _month_week_last(phi) if last else _month_week1(plo) + dt.timedelta(weeks=n - 1)
         else:
             return None
         return Atom(m.start(), m.end(), "range", lo, lo + dt.timedelta(days=6), "week", rel)
@@ -1139,7 +1152,7 @@ def _p_part_of(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> A
         if pu == "year":
             w1, wl = _iso_week1(plo.year), _iso_last_week(plo.year)
         elif pu == "month":
-            w1, wl = _month_week1(plo), phi - dt.timedelta(days=phi.weekday())
+            w1, wl = _month_week1(plo), _month_week_last(phi)
         else:
             return None
         lo, hi = (w1, w1 + dt.timedelta(weeks=k) - one) if first else (wl - dt.timedelta(weeks=k - 1), wl + dt.timedelta(days=6))
@@ -1197,15 +1210,15 @@ _HOLIDAYS = {
 _HOL_RX = "|".join(sorted((re.escape(k).replace("'", "['\u2019]?").replace(r"\ ", r"\s+") for k in _HOLIDAYS), key=len, reverse=True))
 
 
-@_pat(rf"\b(?:(?P<rw>next|following|last|previous|this)\s+)?(?P<h>{_HOL_RX})(?:\s+(?:of\s+)?(?P<y>{_YEAR})|\s+of\s+(?P<rel>this|last|next)\s+year)?\b")
+@_pat(rf"\b(?P<wk1>(?:the\s+)?weekend\s+of\s+)?(?:(?P<rw>next|following|last|previous|this)\s+)?(?P<h>{_HOL_RX})(?:\s+(?:of\s+)?(?P<y>{_YEAR})|\s+of\s+(?P<rel>this|last|next)\s+year)?(?P<wk2>\s+weekend(?:\s+(?P<y3>{_YEAR}))?)?\b")
 def _p_holiday(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     key = re.sub(r"\s+", " ", m.group("h").lower().replace("\u2019", "'"))
     fn = _HOLIDAYS.get(key) or _HOLIDAYS.get(key.replace("'", "")) or next(
         (f for k, f in _HOLIDAYS.items() if k.replace("'", "") == key.replace("'", "")), None)
     if fn is None:
         return None
-    if m.group("y"):
-        d = fn(int(m.group("y")))
+    if m.group("y") or m.group("y3"):
+        d = fn(int(m.group("y") or m.group("y3")))
         rel = False
     elif m.group("rel"):
         d = fn(ref.year + {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()])
@@ -1225,7 +1238,12 @@ def _p_holiday(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> A
         elif future and d < _day(ref):
             d = fn(y + 1)
         rel = True
-    s = m.start() if m.group("rw") and not m.group("y") and not m.group("rel") else m.start("h")
+    s = m.start() if (m.group("rw") and not m.group("y") and not m.group("rel")) or m.group("wk1") else m.start("h")
+    if m.group("wk1") or m.group("wk2"):
+        # "labor day weekend", "the weekend of halloween": the weekend joined to the holiday
+        wd = d.weekday()
+        lo, hi = (d - dt.timedelta(days=2), d) if wd == 0 else (d - dt.timedelta(days=1), d) if wd == 6 else (d, d + dt.timedelta(days=6 - wd))
+        return Atom(s, m.end(), "range", lo, hi, "weekend", rel)
     return Atom(s, m.end(), "day", d, d, "day", rel)
 
 
@@ -1274,18 +1292,24 @@ _TIME_MOD = re.compile(r"(?P<mod>shortly\s+after|just\s+after|soon\s+after|short
 
 # --------------------------------------------------------------------------- the finder
 
+@lru_cache(maxsize=256)
+def _matches(text: str) -> tuple[tuple[int, re.Match[str]], ...]:
+    """All pattern matches in a sentence. They do not depend on `published` or tense, and each
+    sentence is read two or three times (numbers' blocked spans, dates, the future reading), so
+    the regex pass, the costly part, runs once."""
+    return tuple((k, m) for k, (rx, _) in enumerate(_PATTERNS) for m in rx.finditer(text) if m.end() > m.start())
+
+
 def _candidates(text: str, ref: dt.datetime, future: bool) -> list[Atom]:
     out: list[Atom] = []
-    for rx, fn in _PATTERNS:
-        for m in rx.finditer(text):
-            if m.end() == m.start():
-                continue
-            try:
-                a = fn(m, ref, future, text)  # type: ignore[operator]
-            except (ValueError, OverflowError, KeyError):
-                a = None
-            if a is not None and a.e > a.s:
-                out.append(_trim_dot(a, text))
+    for k, m in _matches(text):
+        fn = _PATTERNS[k][1]
+        try:
+            a = fn(m, ref, future, text)  # type: ignore[operator]
+        except (ValueError, OverflowError, KeyError):
+            a = None
+        if a is not None and a.e > a.s:
+            out.append(_trim_dot(a, text))
     return out
 
 
@@ -1564,6 +1588,8 @@ def _range(a: Atom, b: Atom, text: str, ref: dt.datetime) -> Atom | None:
             hi = _shift_year(hi, hi.year + 1)
         elif not a.year_given and a.kind in ("day", "month", "dom"):
             lo = _shift_year(lo, lo.year - 1)
+        elif b.kind == "weekday" and b.wd is not None:
+            hi = lo + dt.timedelta(days=(b.wd - lo.weekday()) % 7)  # "from next Monday to Friday"
         if hi < lo:
             return None
     s = pre.start() if pre else a.s
@@ -1575,7 +1601,7 @@ def _range(a: Atom, b: Atom, text: str, ref: dt.datetime) -> Atom | None:
 
 _OPEN_BEFORE = re.compile(
     r"(?P<w>\bsince(?:\s+the)?|\bafter(?:\s+the)?|\bbefore(?:\s+the)?|\buntil|\btill|\bprior\s+to|\bno\s+later\s+than|\bnot\s+later\s+than|"
-    r"\bas\s+late\s+as|\bas\s+early\s+as|\bstarting(?:\s+on|\s+from|\s+in)?|\bbeginning(?:\s+on|\s+in)?|\blater\s+than|\bearlier\s+than|\bgreater\s+than|\bup\s+until|\bup\s+to)\s+$",
+    r">\s*=|<\s*=|\bas\s+late\s+as|\bas\s+early\s+as|\bstarting(?:\s+on|\s+from|\s+in)?|\bbeginning(?:\s+on|\s+in)?|\blater\s+than|\bearlier\s+than|\bgreater\s+than|\bup\s+until|\bup\s+to)\s+$",
     re.I)
 _OPEN_AFTER = re.compile(r"^\s+(?P<w>or\s+later|and\s+later|and\s+after|or\s+after|onwards|onward|or\s+earlier|and\s+before|and\s+greater|or\s+greater|and\s+beyond)\b(?!\s*(?:\d|the\b|(?-i:[A-Z])))", re.I)
 
@@ -1591,6 +1617,10 @@ def _open_bound(a: Atom, text: str) -> Atom:
         lo, hi = a.lo, a.hi
         if a.gran == "minute":
             return a
+        if re.fullmatch(r">\s*=", w0):
+            w0 = "since"
+        elif re.fullmatch(r"<\s*=", w0):
+            w0 = "no later than"
         if w0 in ("since", "as early as", "starting", "starting on", "starting from", "starting in", "beginning", "beginning on", "beginning in"):
             return replace(a, s=m.start(), lo=lo, hi=None, kind="range", gran="range", weak=False)
         if w0 in ("after", "later than", "greater than"):
@@ -1726,7 +1756,8 @@ def find_dates(span: Span, published: dt.datetime | None) -> list[DateMention]:
     if published is not None and any(t.tag_ == "MD" and t.lower_ in _WILL for t in span):
         # a date whose verb is in the future tense takes the next reading ("will meet on Friday")
         ahead = {(a.s, a.e): a for a in _atoms(text, ref, True, span)}
-        atoms = [ahead.get((a.s, a.e), a) if a.relative and _future_governed(span, a.s) else a for a in atoms]
+        atoms = [ahead.get((a.s, a.e), a) if a.relative and a.kind in ("day", "weekday", "dom") and a.gran == "day"
+                 and _future_governed(span, a.s) else a for a in atoms]
     for a in atoms:
         if not a.emit or a.kind in ("time", "weekof", "offset", "now"):
             continue

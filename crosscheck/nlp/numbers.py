@@ -342,6 +342,12 @@ def _parts_from(lx: list[Lex], i: int) -> list[numwords.Part]:
                 break
         elif x.text in ("-", "\u2013") and parts and parts[-1].kind == "small":
             parts.append(numwords.Part("hyphen", 0, k))
+        elif x.text == "&" and parts and parts[-1].kind in ("hundred", "scale"):
+            parts.append(numwords.Part("and", 0, k))
+        elif x.text == "," and parts and parts[-1].kind == "scale" and k + 2 < len(lx) \
+                and lx[k + 1].kind == "word" and numwords.small_value(lx[k + 1].low) is not None \
+                and lx[k + 2].low in ("hundred", "thousand"):
+            pass  # "three million, two hundred": a written-out number goes on after the comma
         else:
             break
         k += 1
@@ -740,8 +746,17 @@ def _is_non_quantity(lx: list[Lex], c: _Core, text: str, toks: _Tokens, money: b
         return True  # "45-year-old"
     if re.search(r"\b(aged|age|ages)\s*$", before, re.I):
         return True
-    if re.match(r"[\d]", after[:1]) or re.search(r"(\d|\d\+|\^|[A-Za-z][-\u2212])$", before):
+    if re.match(r"[\d]", after[:1]) or re.search(r"(\d|\d\+|\^|[A-Za-z][-\u2212]|\d/)$", before):
         return True
+    nxt = re.match(r"[\s-]*([A-Za-z]+)", after)
+    if c.digits and unit is None and not money and nxt:
+        w = nxt.group(1)
+        if w.lower() in ("caliber", "calibre", "gauge", "bore"):
+            return True  # ".357 caliber", "12-gauge": a gun's designation, not a count
+        if len(w) >= 2 and w.isupper() and w.lower() not in _CURRENCY_PREFIX and w not in _UNITS_CS:
+            nt = toks.at(e + nxt.start(1))
+            if nt is not None and nt.dep_ != "compound" and nt.pos_ in ("PROPN", "NOUN"):
+                return True  # "1010 WINS": a name (radio station), unlike "20 US troops"
     t = toks.at(s)
     prev = toks.before(s)
     if t is not None:
