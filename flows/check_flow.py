@@ -212,6 +212,15 @@ def publish(summary: dict[str, Any]) -> None:
     publish_artifacts(summary["report"], summary["paths"])
 
 
+class DiscrepanciesFound(Exception):
+    """The failed state's result: raised by ``state.result()`` like any failure, and carries
+    the run summary (counts and report paths) for whoever catches it."""
+
+    def __init__(self, message: str, summary: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.summary = summary
+
+
 def final_state(summary: dict[str, Any], fail_on: set[str]):
     """Failed when a discrepancy of a failing severity was found (policy), else Completed."""
     from prefect.states import Completed, Failed
@@ -220,5 +229,6 @@ def final_state(summary: dict[str, Any], fail_on: set[str]):
     public = {k: v for k, v in summary.items() if k not in ("report", "paths")}
     public["paths"] = {k: str(v) for k, v in summary["paths"].items()}
     if failing:
-        return Failed(message=f"{len(failing)} discrepancies of severity {'/'.join(sorted(fail_on))}", data=public)
+        message = f"{len(failing)} discrepancies of severity {'/'.join(sorted(fail_on))}"
+        return Failed(message=message, data=DiscrepanciesFound(message, public))
     return Completed(message=f"{summary['discrepancies']} discrepancies", data=public)

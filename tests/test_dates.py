@@ -107,3 +107,83 @@ def test_unresolved_without_published(dates):
 ])
 def test_not_dates(dates, text):
     assert dates(text) == []
+
+
+# ---- forms added for the peer suites (PUB is Thursday 2024-02-08)
+
+@pytest.mark.parametrize("text,low,high", [
+    ("She was born on January twenty five nineteen eighty six.", "1986-01-25", "1986-01-25"),
+    ("The plant opened on fifteen August nineteen hundred ninety three.", "1993-08-15", "1993-08-15"),
+    ("The conference was in October two thousand and five.", "2005-10-01", "2005-10-31"),
+    ("They left in nineteen ninety six.", "1996-01-01", "1996-12-31"),
+    ("I was born in April of 87.", "1987-04-01", "1987-04-30"),
+    ("He played from 1995-99.", "1995-01-01", "1999-12-31"),
+    ("The range is 2014-2018.", "2014-01-01", "2018-12-31"),
+    ("The period is 10/1-11/2/2017.", "2017-10-01", "2017-11-02"),
+    ("It ended on 03/18/40.", "1940-03-18", "1940-03-18"),
+    ("The data was for 12-2015.", "2015-12-01", "2015-12-31"),
+])
+def test_more_absolute_forms(dates, text, low, high):
+    m = one(dates, text)
+    assert (m.low, m.high) == (low, high)
+
+
+@pytest.mark.parametrize("text,low,high", [
+    ("It happened on Tue 13th.", "2024-02-13", "2024-02-13"),          # nearest month it fits
+    ("We met on tuesday the ninth.", "2024-01-09", "2024-01-09"),
+    ("It happened last Wednesday.", "2024-01-31", "2024-01-31"),       # the previous week's
+    ("It happened this past Wednesday.", "2024-02-07", "2024-02-07"),  # the most recent one
+    ("It happened on the 5th.", "2024-02-05", "2024-02-05"),
+    ("It happened in the week of the 5th.", "2024-02-05", "2024-02-11"),
+    ("It happened in the last week of 2016.", "2016-12-26", "2017-01-01"),
+    ("It happened in the first week of 2021.", "2021-01-04", "2021-01-10"),
+    ("It happened in the third month of 2021.", "2021-03-01", "2021-03-31"),
+    ("It happened in the first ten days of last year.", "2023-01-01", "2023-01-10"),
+    ("It happened in the last week of this month.", "2024-02-26", "2024-03-03"),
+    ("It happened 3 days after January 12th.", "2024-01-15", "2024-01-15"),
+    ("It happened 2 weeks before Christmas.", "2023-12-11", "2023-12-11"),
+    ("It happened more than 2 weeks before today.", None, "2024-01-25"),
+    ("Sales rose last quarter.", "2023-10-01", "2023-12-31"),
+    ("Cases rose over the past fortnight.", "2024-01-22", "2024-02-04"),
+    ("They worked this working week.", "2024-02-05", "2024-02-09"),
+    ("It ran between Jan 22 and now.", "2024-01-22", "2024-02-08"),
+    ("It has run from March to date.", "2023-03-01", "2024-02-08"),
+    ("It ran from 10/1-11/7.", "2023-10-01", "2023-11-07"),
+    ("It fell on 2/29.", "2020-02-29", "2020-02-29"),
+    ("It happened last night at 8.", "2024-02-07T20:00", "2024-02-07T20:00"),
+    ("They met over labor day weekend 2023.", "2023-09-02", "2023-09-04"),
+    ("Results come within ten days.", "2024-02-08", "2024-02-17"),
+    ("They set aside the next 4 business days.", "2024-02-09", "2024-02-14"),
+    ("He was away for 3 days, from today.", "2024-02-08", "2024-02-10"),
+    ("It happened earlier this week.", "2024-02-05", "2024-02-07"),
+])
+def test_more_relative_forms(dates, text, low, high):
+    m = one(dates, text)
+    assert (m.low, m.high) == (low, high)
+
+
+def test_list_of_numeric_dates_after_a_cue(dates):
+    ms = dates("They met on 11/20, 11/22 or 11/25.")
+    assert [m.low for m in ms] == ["2023-11-20", "2023-11-22", "2023-11-25"]
+
+
+def test_future_verb_takes_the_next_reading(dates):
+    assert one(dates, "The trial will resume on Monday.").low == "2024-02-12"
+    # the date hangs on another verb: the past reading stays
+    assert one(dates, "The bodies, found on Monday, will be returned.").low == "2024-02-05"
+
+
+@pytest.mark.parametrize("text", [
+    "Three days later, he died.",                # counts from the story, not from published
+    "Two days after the attack, police arrived.",
+    "We are now in talks.",                      # "now" alone is no claim
+    "To date, 40 people have died.",
+    "In two thousand homes the power failed.",   # a count, not a year
+    "He was in his early 30s.",                  # an age
+    "Add 3/4 cup of sugar.",
+    "Tel: +86 2010-2015-86",
+    "$DEC farming is coming.",
+    "Tremors hit the region since 7.6 and 7.5 magnitude quakes.",
+])
+def test_more_not_dates(dates, text):
+    assert dates(text) == []

@@ -123,3 +123,44 @@ def test_not_quantities(nums, text):
 def test_bad_input_never_raises(nums):
     for text in ["20/2030 and", "1 '2", "$99(", "($99", "-", "1/0 is not a value"]:
         nums(text)
+
+
+def test_words_go_on_after_a_comma_or_ampersand(nums):
+    m = one(nums, "three million, two hundred & forty, you say?")
+    assert (m.text, m.low) == ("three million, two hundred & forty", 3000240)
+    # a comma that starts a new number keeps the two apart
+    assert [m.low for m in nums("It had three million, two of them new.")] == [3000000, 2]
+
+
+@pytest.mark.parametrize("text", [
+    "He pointed a. 357 caliber revolver at them.",   # a gun's designation
+    "He carried a 12-gauge shotgun.",
+    "Police told 1010 WINS that the car fled.",      # a radio station's name
+    "The number 1/0 is not a valid value.",           # a fraction with no whole
+])
+def test_designations_are_not_quantities(nums, text):
+    assert nums(text) == []
+
+
+def test_acronym_modifier_still_counts(nums):
+    assert [m.low for m in nums("Some 20 US troops and 10 UN peacekeepers died.")][1] == 10
+
+
+def test_year_span_is_no_count(nums):
+    assert nums("We produced nothing in 2013-14.") == []
+    assert nums("He coached the team from 1979-90.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Creighton (25-7) beat Drake 65-53 after a 12-12 tie.",  # scores and records
+    "Rahman has gone 4-2-1 since then.",
+    "The 81-year old is at home.",                           # an age, hyphen dropped
+    "The flaw exists only in version 7 of the browser.",     # a release
+])
+def test_scores_ages_versions_are_not_quantities(nums, text):
+    assert nums(text) == []
+
+
+def test_hyphen_range_still_a_range(nums):
+    m = one(nums, "Some 20-30 people came.")
+    assert (m.low, m.high) == (20, 30)

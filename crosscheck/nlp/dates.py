@@ -13,10 +13,14 @@ parts the grammar found but could not read.
 Conventions (news reports the past):
 - a date without a year takes the most recent past reading ("February 2" in a piece published
   on 2024-02-07 is 2024-02-02; in one published 2024-01-15 it is 2023-02-02); a weekday alone is
-  the most recent such day on or before `published` ("on Wednesday"), unless the sentence is in
-  the future tense ("will meet on Friday"), then the next one;
-- "last Friday" is the most recent Friday before `published`; "next Monday" is Monday of next
-  week; "this Friday" is the Friday of the current Monday-Sunday week;
+  the most recent such day on or before `published` ("on Wednesday"), unless the verb the date
+  hangs on is in the future tense ("will meet on Friday"), then the next one;
+- "last Friday" is Friday of the previous Monday-Sunday week, "this past Friday" the most recent
+  Friday before `published`; "next Monday" is Monday of next week; "this Friday" is the Friday
+  of the current week; "on the 18th" is the 18th of the nearest of last, this and next month;
+- "three days later" / "after" without a date counts from an event in the story, so it is no
+  date; "three days after January 12" is January 15; "now" is only a range end ("since Jan
+  2019 and now");
 - vague parts of a month: early = days 1-10, mid = 10-20, late / end = 20-last; of a year:
   early = Jan-Apr, mid = May-Aug, late / end = Sep-Dec; "the weekend" is Saturday-Sunday;
 - a time of day narrows a known day to minutes: "at 21:40" -> [21:40, 21:40], "shortly after
@@ -518,6 +522,8 @@ def _p_md_weak(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> A
 @_pat(r"(?<![\d.-])(?P<y>1[5-9]\d\d|20\d\d)-(?P<m>0?[1-9]|1[0-2])(?![\d]|[-/]\d)")
 def _p_year_month_num(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     y, mo = int(m.group("y")), int(m.group("m"))
+    if len(m.group("m")) == 2 and mo == (y + 1) % 100:
+        return None  # "the 2008-09 season": two years (see _p_year_range), not September 2008
     return _full_date(m.start(), m.end(), y, mo, None, ref, future, m.group())
 
 
@@ -585,6 +591,8 @@ def _p_decade(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> At
             return None
         if re.search(r"\b(his|her|their|my|your|its|our)\s*$", before) or re.search(r"\b(in|into)\s+(his|her|their|my|your)\b", text[max(0, m.start() - 12):m.end()].lower()):
             return None
+    if re.search(r"\b(his|her|their|my|your|its|our)\s+(?:(?:early|mid|late)[\s-]*)?$", text[:m.start()], re.I):
+        return None  # "in his early 30s": an age
     y = (1900 + d) if d >= 20 else 2000 + d
     if y > ref.year:
         y -= 100
@@ -1607,7 +1615,7 @@ _OPEN_AFTER = re.compile(r"^\s+(?P<w>or\s+later|and\s+later|and\s+after|or\s+aft
 
 
 def _open_bound(a: Atom, text: str) -> Atom:
-    if a.lo is None or a.kind == "time" or not a.emit:
+    if a.lo is None or a.kind in ("time", "weakday") or not a.emit:
         return a
     m = _OPEN_BEFORE.search(text[:a.s])
     if m:

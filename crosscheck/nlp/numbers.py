@@ -742,7 +742,7 @@ def _is_non_quantity(lx: list[Lex], c: _Core, text: str, toks: _Tokens, money: b
             return True
     if re.match(r"(st|nd|rd|th)\b", after, re.I) and c.digits:
         return True  # ordinal
-    if re.match(r"-[A-Za-z]", after) and re.match(r"-(year|yr)s?-old", after, re.I):
+    if re.match(r"-[A-Za-z]", after) and re.match(r"-(year|yr)s?[- ]old", after, re.I):
         return True  # "45-year-old"
     if re.search(r"\b(aged|age|ages)\s*$", before, re.I):
         return True
@@ -782,6 +782,8 @@ def _is_non_quantity(lx: list[Lex], c: _Core, text: str, toks: _Tokens, money: b
         # "No. 5", "#3"
         if re.search(r"(\bNo\.|\bNos\.|#)\s*$", before):
             return True
+        if prev.lower_ in ("version", "versions", "v", "ver") and gap in (" ", "\u00a0", ""):
+            return True  # "version 7 of Internet Explorer": a release, not a count
     # "Smith, 45, of Springfield": an age between commas after a person
     if c.digits and unit is None and re.match(r"\s*[,)]", after) and re.search(r"[,(]\s*$", before):
         if prev is not None:
@@ -792,6 +794,16 @@ def _is_non_quantity(lx: list[Lex], c: _Core, text: str, toks: _Tokens, money: b
     if c.digits and re.match(r"\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)?\s+(Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place|Court|Terrace|Highway)\b", after):
         return True
     return False
+
+
+def _score_like(lx: list[Lex], c: _Core) -> bool:
+    """"won 65-53", "a 12-12 tie", "went 4-2-1": digits glued by hyphens that do not make a range
+    (the range builder has already declined) are a score or a record, not counts."""
+    j = c.j
+    after = j + 1 < len(lx) and lx[j].text in ("-", "\u2013") and not lx[j].space and lx[j + 1].kind == "num" and not lx[j + 1].space
+    i = c.i
+    before = i >= 2 and lx[i - 1].text in ("-", "\u2013") and not lx[i - 1].space and not lx[i].space and lx[i - 2].kind == "num"
+    return bool(after or before)
 
 
 def _quantity_at(lx: list[Lex], i: int, text: str, toks: _Tokens, blocked: list[tuple[int, int]]) -> _Q | None:
@@ -868,6 +880,8 @@ def _quantity_at(lx: list[Lex], i: int, text: str, toks: _Tokens, blocked: list[
         elif hedge is not None:
             pass
         return rng
+    if core.digits and unit is None and not money and _score_like(lx, core):
+        return None
     sh, ns = _suffix_hedge(lx, j)
     if sh is not None and (hedge is None or hedge in ("about", "exact")):
         hedge_eff = sh
