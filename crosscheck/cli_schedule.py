@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import time
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -85,43 +84,6 @@ def flow_parameters(source: str, out: Path, db: Path | None, fail_on: list[str],
             "fail_on": fail_on, "task_runner": task_runner}
 
 
-def _serve_on_server(name: str, params: dict[str, Any], every: dt.timedelta | None, cron: str | None) -> None:
-    from prefect import serve as prefect_serve
-    from prefect.deployments.runner import EntrypointType
-
-    from flows.check_flow import crosscheck_flow
-
-    deployment = crosscheck_flow.to_deployment(
-        name=name,
-        interval=every,
-        cron=cron,
-        parameters=params,
-        description=f"crosscheck {params['articles_dir']} -> {params['out_dir']}",
-        tags=["crosscheck"],
-        entrypoint_type=EntrypointType.MODULE_PATH,  # importable from any folder: the package is installed
-    )
-    # limit=1: runs share one DuckDB file (one writer), so a late run waits for the previous one.
-    prefect_serve(deployment, limit=1)
-
-
-def _serve_locally(params: dict[str, Any], every: dt.timedelta | None, cron: str | None, quiet: bool) -> None:
-    from cronsim import CronSim
-
-    from flows.check_flow import crosscheck_flow
-
-    what = f"every {_short(every)}" if every else f"on cron {cron!r}"
-    typer.echo(f"crosscheck: no Prefect server configured (PREFECT_API_URL unset): running {what} from this "
-               "process; start a server to see runs in the UI (docs/prefect.md). Ctrl-C stops.", err=True)
-    while True:
-        started = dt.datetime.now().astimezone()
-        state = crosscheck_flow(**params, return_state=True)
-        if not quiet:
-            typer.echo(f"crosscheck: run at {started:%Y-%m-%d %H:%M:%S}: {state.type.value.lower()} ({state.message})")
-        now = dt.datetime.now().astimezone()
-        nxt = started + every if every else next(CronSim(cron, now))
-        time.sleep(max(0.0, (nxt - dt.datetime.now().astimezone()).total_seconds()))
-
-
 def register(app: typer.Typer) -> None:
     """Add `serve` and `history` to the crosscheck app."""
 
@@ -168,11 +130,17 @@ def register(app: typer.Typer) -> None:
             _fail(f"{out}: cannot create output folder ({exc.strerror})")
         if not os.access(out, os.W_OK):
             _fail(f"{out}: output folder not writable")
+        from flows import serve as serving
+
         if api_configured():
-            _serve_on_server(name or deployment_name(params["articles_dir"], interval, cron_expr), params, interval, cron_expr)
+            serving.serve_on_server(name or deployment_name(params["articles_dir"], interval, cron_expr),
+                                    params, interval, cron_expr)
         else:
+            what = f"every {_short(interval)}" if interval else f"on cron {cron_expr!r}"
+            typer.echo(f"crosscheck: no Prefect server configured (PREFECT_API_URL unset): running {what} from this "
+                       "process; start a server to see runs in the UI (docs/prefect.md). Ctrl-C stops.", err=True)
             try:
-                _serve_locally(params, interval, cron_expr, quiet)
+                serving.serve_locally(params, interval, cron_expr, None if quiet else typer.echo)
             except KeyboardInterrupt:
                 raise typer.Exit(0) from None
 
@@ -194,7 +162,8 @@ def register(app: typer.Typer) -> None:
         if not db.is_file():
             _fail(f"{db}: no such DuckDB file")
         try:
-            with Store(db) as store:
+            # A run in progress holds the file (DuckDB: one process at a time); don't wait long.
+            with Store(db, lock_timeout=15) as store:
                 rows = pipeline.run_history(store, limit).to_dict("records")
         except StoreError as exc:
             _fail(str(exc))

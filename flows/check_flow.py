@@ -60,7 +60,6 @@ def read_source(source: Source) -> IngestResult:
     """A folder in one task; a feed as one task for the list and one per item, in parallel."""
     if source.kind == "folder":
         return read_articles(source.location)
-    logger = get_run_logger()
     listing = read_feed(source)
     result = IngestResult(skipped=list(listing.skipped), warnings=list(listing.warnings))
     futures = fetch_article.map(listing.items)
@@ -69,8 +68,7 @@ def read_source(source: Source) -> IngestResult:
         got = fut.result(raise_on_failure=False)
         if isinstance(got, BaseException):
             got = Skip(item.link or item.key, f"fetch failed after {FEED_RETRIES + 1} attempts: {got}")
-        if isinstance(got, Skip):
-            logger.warning("skipped %s: %s", got.path, got.reason)
+        if isinstance(got, Skip):  # logged with the other skips by `ingest`
             result.skipped.append(got)
         elif got.article_id not in seen:
             seen.add(got.article_id)

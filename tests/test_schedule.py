@@ -36,6 +36,44 @@ def test_parse_every_and_names():
     assert deployment_name("https://example.org/rss", None, "*/5 * * * *") == "rss-cron"
 
 
+def test_local_schedule_times():
+    """Without a server serve keeps the schedule itself: interval from the last start, cron next."""
+    import datetime as dt
+
+    from flows.serve import next_time
+
+    start = dt.datetime(2025, 4, 8, 10, 7, 30, tzinfo=dt.timezone.utc)
+    assert next_time(start, dt.timedelta(minutes=15), None) == start + dt.timedelta(minutes=15)
+    nxt = next_time(start, None, "*/5 * * * *")
+    now = dt.datetime.now().astimezone()
+    assert nxt > now - dt.timedelta(seconds=1) and nxt - now <= dt.timedelta(minutes=5)
+    assert nxt.minute % 5 == 0 and nxt.second == 0
+
+
+def test_serve_rejects_bad_arguments_in_one_line(tmp_path):
+    import typer
+    from typer.testing import CliRunner
+
+    from crosscheck.cli_schedule import register
+
+    app = typer.Typer()
+    register(app)
+    out = str(tmp_path / "out")
+    cases = {
+        ("serve", str(EXAMPLES), "--out", out): "exactly one of --every",
+        ("serve", str(EXAMPLES), "--out", out, "--every", "1m", "--cron", "* * * * *"): "exactly one of --every",
+        ("serve", str(EXAMPLES), "--out", out, "--cron", "every day"): "not a cron expression",
+        ("serve", str(tmp_path / "nope"), "--out", out, "--every", "1m"): "no such folder or feed file",
+        ("serve", str(EXAMPLES), "--out", out, "--every", "1m", "--fail-on", "huge"): "unknown severity 'huge'",
+        ("serve", str(EXAMPLES), "--out", out, "--every", "1m", "--task-runner", "ray"): "unknown runner 'ray'",
+        ("history", "--db", str(tmp_path / "none.duckdb")): "no such DuckDB file",
+    }
+    for args, expected in cases.items():
+        got = CliRunner().invoke(app, list(args))
+        assert got.exit_code == 2, (args, got.output)
+        assert expected in got.output and "Traceback" not in got.output, (args, got.output)
+
+
 def _stop(proc: subprocess.Popen) -> None:
     if proc.poll() is None:
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C sends: serve pauses its schedule and exits
