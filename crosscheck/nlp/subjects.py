@@ -402,7 +402,7 @@ def _source_text(tok: Token) -> str:
 _OCCUR = set(
     "strike hit attack explode explosion blast burst flood flooding erupt eruption occur happen "
     "quake earthquake tremor fire blaze crash collapse barrage shelling bombing shooting storm "
-    "land landslide derail derailment sink ambush raid assault detonate detonation rip tear".split()
+    "land landslide derail derailment sink capsize overturn ambush raid assault detonate detonation rip tear".split()
 )
 
 
