@@ -16,15 +16,18 @@ def assign_events(store: Store, min_similarity: float = config.EVENT_MIN_SIMILAR
     ids = [r[0] for r in store.con.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()]
     bodies = dict(store.con.execute("SELECT article_id, coalesce(title, '') || '\n' || body FROM articles").fetchall())
     store.con.register("_names", events.names_frame(bodies))
+    store.con.register("_anchors", events.anchors_frame(bodies))
     try:
-        sims = store.query("article_similarity", {"w_names": config.EVENT_W_NAMES})
+        sims = store.query(
+            "article_similarity",
+            {"w_names": config.EVENT_W_NAMES, "max_days": config.EVENT_MAX_DAYS_APART,
+             "max_name_share": config.EVENT_MAX_NAME_SHARE, "name_keep_df": config.EVENT_NAME_KEEP_DF, "pair_floor": config.EVENT_PAIR_FLOOR,
+             "lead_sentences": events.LEAD_SENTENCES},
+        )
     finally:
         store.con.unregister("_names")
-    meta = {aid: (pub, events.dominant_year(bodies[aid]))
-            for aid, pub in store.con.execute("SELECT article_id, published FROM articles").fetchall()}
-    rows = [(a, b, s if events.time_compatible(meta[a], meta[b], config.EVENT_MAX_DAYS_APART) else 0.0)
-            for a, b, s in sims.itertuples(index=False)]
-    mapping = events.cluster(ids, rows, min_similarity)
+        store.con.unregister("_anchors")
+    mapping = events.cluster(ids, sims.itertuples(index=False), min_similarity)
     titles = dict(store.con.execute("SELECT article_id, coalesce(title, article_id) FROM articles").fetchall())
     frame = pd.DataFrame(
         {

@@ -54,14 +54,25 @@ SUPERSEDE_AFTER_HOURS = 6.0
 
 # --- events -------------------------------------------------------------------------------
 # Two articles are one event when their lead embeddings are close and they share rare names.
-# The score is lead cosine + EVENT_W_NAMES x the idf-weighted overlap of capitalised names.
+# The score is lead cosine + EVENT_W_NAMES x the tf-idf cosine of capitalised names.
 # Measured on ecbplus (two events of one type per topic): leads of different events of one
-# type reach cosine 0.6-0.7, so the cosine alone cannot separate them; shared rare names
-# (places, people) can.
-# Grid over dev + ecbplus (weight x floor): weight 1.0 with floor 0.6 keeps every dev event
-# whole, and higher floors start splitting dev events without removing more ecbplus mixes.
-EVENT_W_NAMES = 1.0
-EVENT_MIN_SIMILARITY = float(os.environ.get("CROSSCHECK_EVENT_MIN", "0.6"))
+# type reach cosine 0.6-0.77, so the cosine alone cannot separate them, while their name
+# overlap stays near 0.05 against 0.15-0.5 within one event. The floor therefore sits above
+# any cosine (1.0) so that no pair merges without shared names, and the names weigh twice
+# the cosine. Grid over dev + ecbplus (weight 1-3 x floor 0.6-1.2): 2.0 / 1.0 keeps every dev
+# event whole (5 of 5) with the fewest ecbplus mixes; floor 0.8 or weight 1.0 splits a dev event.
+EVENT_W_NAMES = 2.0
+EVENT_MIN_SIMILARITY = float(os.environ.get("CROSSCHECK_EVENT_MIN", "1.0"))
+# Pairs scoring below this are not returned by SQL and count as 0 in average linkage: the
+# clustering then touches only the sparse pairs that can matter (unrelated leads embed at
+# 0.0-0.4), which keeps it O(E log E). Dropping a weak pair only makes a merge harder.
+EVENT_PAIR_FLOOR = 0.5
+# A name used by more than this share of the articles ("Governor", a country in a national
+# feed) says little about which event, and its self-join would pair most articles. Names in
+# at most EVENT_NAME_KEEP_DF articles are always kept, so a small folder dominated by one
+# big story keeps that story's names.
+EVENT_MAX_NAME_SHARE = 0.2
+EVENT_NAME_KEEP_DF = 100
 # Follow-ups of one event appear within days; a story two weeks later about the "same" thing
 # (a second fire at one depot, the next election) is another event.
 EVENT_MAX_DAYS_APART = 10.0

@@ -9,7 +9,10 @@ link, so one follow-up story that mentions two events cannot chain them into one
 
 from __future__ import annotations
 
+import heapq
+import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 import pandas as pd
@@ -37,9 +40,12 @@ def lead_hash(text: str) -> str:
     return sha256(text)
 
 
-def names_of(text: str) -> set[str]:
-    """Capitalised words that are not sentence-initial: a cheap, language-light name detector."""
-    names: set[str] = set()
+def name_counts(text: str) -> Counter[str]:
+    """Capitalised words that are not sentence-initial, with how often each occurs: a cheap,
+    language-light name detector. The count matters: the names an article repeats are the ones
+    its event is about (the boxer's opponent, the fired coach), while names said once are
+    often background shared with other events of the same kind."""
+    names: Counter[str] = Counter()
     for m in _WORD.finditer(text):
         before = text[max(0, m.start() - 2) : m.start()]
         if m.start() == 0 or re.search(r"[.!?\"“\n]\s?$", before):
@@ -47,13 +53,25 @@ def names_of(text: str) -> set[str]:
         w = m.group().lower().strip("'’-")
         w = re.sub(r"['’]s$", "", w)
         if len(w) > 2 and w not in _NOT_NAMES:
-            names.add(w)
+            names[w] += 1
     return names
 
 
+def names_of(text: str) -> set[str]:
+    return set(name_counts(text))
+
+
 def names_frame(bodies: dict[str, str]) -> pd.DataFrame:
-    rows = [(aid, n) for aid, text in bodies.items() for n in sorted(names_of(text))]
-    return pd.DataFrame(rows, columns=["article_id", "name"]).astype(str)
+    """article_id, name, tf (1 + ln count): the term weight the name overlap in SQL uses."""
+    rows = [(aid, n, 1.0 + math.log(k)) for aid, text in bodies.items() for n, k in sorted(name_counts(text).items())]
+    frame = pd.DataFrame(rows, columns=["article_id", "name", "tf"])
+    return frame.astype({"article_id": str, "name": str, "tf": float})
+
+
+def anchors_frame(bodies: dict[str, str]) -> pd.DataFrame:
+    """article_id, year: each article's dominant year (NULL when it has none)."""
+    frame = pd.DataFrame({"article_id": list(bodies), "year": [dominant_year(t) for t in bodies.values()]})
+    return frame.astype({"article_id": str, "year": "Int64"})
 
 
 def cluster(
@@ -62,31 +80,44 @@ def cluster(
     """Average-linkage clusters: article id -> event id (the smallest article id in its cluster).
 
     Two clusters merge while the mean similarity over all their article pairs reaches
-    ``min_similarity``; missing pairs count as 0.
+    ``min_similarity``; missing pairs count as 0. Only the given (sparse) pairs are ever
+    touched: a heap holds each linked cluster pair's mean, a merge adds the two clusters'
+    neighbour sums, and heap entries made stale by a merge are skipped when popped, so the
+    cost is O(E log E) in the number of pairs E, not cubic in articles.
     """
     ids = sorted(set(article_ids))
-    sim: dict[tuple[str, str], float] = {}
+    members: dict[str, list[str]] = {a: [a] for a in ids}
+    sums: dict[str, dict[str, float]] = {a: {} for a in ids}
     for a, b, s in similarities:
-        sim[(a, b) if a < b else (b, a)] = float(s)
-    clusters: list[list[str]] = [[a] for a in ids]
-
-    def link(x: list[str], y: list[str]) -> float:
-        total = sum(sim.get((a, b) if a < b else (b, a), 0.0) for a in x for b in y)
-        return total / (len(x) * len(y))
-
-    while len(clusters) > 1:
-        best, pair = min_similarity, None
-        for i in range(len(clusters)):
-            for j in range(i + 1, len(clusters)):
-                s = link(clusters[i], clusters[j])
-                if s >= best:
-                    best, pair = s, (i, j)
-        if pair is None:
-            break
-        i, j = pair
-        clusters[i] = clusters[i] + clusters[j]
-        del clusters[j]
-    return {a: min(c) for c in clusters for a in c}
+        if a == b or a not in sums or b not in sums:
+            continue
+        sums[a][b] = sums[a].get(b, 0.0) + float(s)
+        sums[b][a] = sums[b].get(a, 0.0) + float(s)
+    heap = [(-s, a, b) for a, nb in sums.items() for b, s in nb.items() if a < b and s >= min_similarity]
+    heapq.heapify(heap)
+    while heap:
+        neg, x, y = heapq.heappop(heap)
+        if x not in members or y not in members:
+            continue  # one side was merged away since this entry was pushed
+        mean = sums[x].get(y, 0.0) / (len(members[x]) * len(members[y]))
+        if abs(mean + neg) > 1e-12:
+            continue  # stale: the pair's mean changed since this entry was pushed
+        if len(sums[x]) < len(sums[y]):
+            x, y = y, x  # fold the smaller neighbourhood into the larger
+        members[x].extend(members.pop(y))
+        for z, s in sums.pop(y).items():
+            nb = sums[z]
+            nb.pop(y)
+            if z != x:
+                nb[x] = nb.get(x, 0.0) + s
+                sums[x][z] = nb[x]
+        sums[x].pop(y, None)
+        size = len(members[x])
+        for z, s in sums[x].items():
+            m = s / (size * len(members[z]))
+            if m >= min_similarity:
+                heapq.heappush(heap, (-m, min(x, z), max(x, z)))
+    return {a: min(c) for c in members.values() for a in c}
 
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
@@ -105,19 +136,3 @@ def dominant_year(text: str) -> int | None:
     best = max(counts.values())
     tops = [y for y, n in counts.items() if n == best]
     return max(tops) if len(tops) == 1 else None
-
-
-def time_compatible(a: tuple[str | None, int | None], b: tuple[str | None, int | None], max_days: float) -> bool:
-    """Whether two articles can report one event: published within ``max_days`` of each other,
-    or (when either lacks ``published``) the same dominant year. Unknown is compatible."""
-    import datetime as dt
-
-    (pa, ya), (pb, yb) = a, b
-    if pa and pb:
-        try:
-            da = dt.datetime.fromisoformat(pa[:10])
-            db = dt.datetime.fromisoformat(pb[:10])
-        except ValueError:
-            return True
-        return abs((da - db).days) <= max_days
-    return ya is None or yb is None or ya == yb

@@ -37,7 +37,10 @@ def same_subject(a: Row, b: Row) -> bool:
     if (a.get("scope") or None) != (b.get("scope") or None):
         return False  # a part vs a whole, another year or duration, a partial count
     if a["kind"] == "entity":
-        return a.get("role") == b.get("role")
+        if a.get("role") == b.get("role"):
+            return True
+        # a named holding ("owns the Marisol Star") has no object key and meets any of its verb
+        return a.get("predicate") == b.get("predicate") and (a.get("counted") is None or b.get("counted") is None)
     if a["kind"] == "date":
         ka, kb = a.get("counted"), b.get("counted")
         return ka is not None and ka == kb
@@ -148,5 +151,5 @@ def _judge_entity(a: Row, b: Row) -> Verdict:
     if same_actor(a.get("entity"), b.get("entity")):
         return Verdict(False)
     why = (f"{a['value_text']} ({a['article_id']}) and {b['value_text']} ({b['article_id']}) are named "
-           f"as the one who {a['role']}")
+           f"as the one who {max(a['role'], b['role'], key=len)}")
     return Verdict(True, "high", why)

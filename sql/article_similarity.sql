@@ -1,24 +1,50 @@
--- article_similarity.sql: how likely two articles report the same event.
+-- article_similarity.sql: article pairs that may report one event, with how likely they do.
 -- Why: the input to event clustering. The lead cosine says "same kind of story"; the overlap
--- of rare names (idf-weighted cosine over the capitalised names that at least two articles
--- use, from the registered frame _names) says "same place, same people", which is what separates two
--- earthquakes or two elections. Articles are few next to claims (one lead each), so the
--- all-pairs join stays small; claims are only ever compared inside an event.
--- $w_names comes from crosscheck.config.EVENT_W_NAMES.
+-- of rare names (tf-idf cosine over capitalised names that at least two articles use, from the
+-- registered frame _names) says "same place, same people", which is what separates two
+-- earthquakes or two elections. Time decides before either: articles published more than
+-- $max_days apart, or (when either lacks `published`) about different dominant years (frame
+-- _anchors), or dating their event
+-- (lead dates, else body days) more than $max_days apart, are never one event.
+-- Sub-quadratic: dated articles are band-joined on their publication day, names common to
+-- more than $max_name_share of many articles (no evidence, huge self-join) are dropped, and
+-- only pairs scoring at least $pair_floor are returned (the clustering counts the rest as 0).
+-- $w_names, $max_days, $max_name_share, $pair_floor, $lead_sentences, $name_keep_df: crosscheck.config EVENT_*.
 WITH lead AS (
-    SELECT a.article_id, e.embedding
+    SELECT a.article_id, e.embedding, try_cast(left(a.published, 10) AS DATE) AS pub, y.year
     FROM articles AS a
     JOIN embeddings AS e ON e.text_hash = a.lead_hash
+    LEFT JOIN _anchors AS y USING (article_id)
 ),
-n_articles AS (SELECT count(DISTINCT article_id) AS n FROM _names),
+dated_pairs AS (  -- both published: a band join on the day, not all pairs
+    SELECT x.article_id AS article_a, y.article_id AS article_b, x.embedding AS ex, y.embedding AS ey
+    FROM lead AS x
+    JOIN lead AS y
+      ON y.pub >= x.pub - CAST($max_days AS INTEGER) AND y.pub <= x.pub + CAST($max_days AS INTEGER)
+     AND x.article_id < y.article_id
+),
+undated_pairs AS (  -- either lacks `published`: the dominant years must not differ
+    SELECT x.article_id AS article_a, y.article_id AS article_b, x.embedding AS ex, y.embedding AS ey
+    FROM (SELECT * FROM lead WHERE pub IS NULL) AS x
+    JOIN lead AS y ON x.article_id <> y.article_id
+    WHERE (y.pub IS NOT NULL OR x.article_id < y.article_id)
+      AND (x.year IS NULL OR y.year IS NULL OR x.year = y.year)
+),
+pairs AS (
+    SELECT least(article_a, article_b) AS article_a, greatest(article_a, article_b) AS article_b,
+           array_cosine_similarity(ex, ey) AS cosine
+    FROM (SELECT * FROM dated_pairs UNION ALL SELECT * FROM undated_pairs)
+),
+n_articles AS (SELECT count(*) AS n FROM lead),
 idf AS (
     SELECT name, ln((SELECT n FROM n_articles) / count(*)) AS w
     FROM _names
     GROUP BY name
     HAVING count(*) >= 2  -- a name in one article only links nothing and would dilute the rest
+       AND count(*) <= greatest($name_keep_df, $max_name_share * (SELECT n FROM n_articles))
 ),
 weighted AS (
-    SELECT nm.article_id, nm.name, idf.w
+    SELECT nm.article_id, nm.name, nm.tf * idf.w AS w
     FROM _names AS nm
     JOIN idf USING (name)
 ),
@@ -26,17 +52,46 @@ norm AS (
     SELECT article_id, sqrt(sum(w * w)) AS len FROM weighted GROUP BY article_id
 ),
 shared AS (
-    SELECT x.article_id AS article_a, y.article_id AS article_b, sum(x.w * x.w) AS dot
+    SELECT x.article_id AS article_a, y.article_id AS article_b, sum(x.w * y.w) AS dot
     FROM weighted AS x
     JOIN weighted AS y ON x.name = y.name AND x.article_id < y.article_id
     GROUP BY ALL
+),
+scored AS (
+    SELECT p.article_a, p.article_b,
+           p.cosine + $w_names * coalesce(s.dot / nullif(nx.len * ny.len, 0), 0) AS similarity
+    FROM pairs AS p
+    LEFT JOIN shared AS s USING (article_a, article_b)
+    LEFT JOIN norm AS nx ON nx.article_id = p.article_a
+    LEFT JOIN norm AS ny ON ny.article_id = p.article_b
+),
+kept AS (SELECT * FROM scored WHERE similarity >= $pair_floor),
+claim_spans AS (
+    SELECT article_id, sentence_idx < $lead_sentences AS in_lead,
+           try_cast(left(low_date, 10) AS DATE) AS first_day, try_cast(left(high_date, 10) AS DATE) AS last_day
+    FROM claims
+    WHERE kind = 'date' AND low_date IS NOT NULL AND high_date IS NOT NULL
+),
+lead_dated AS (SELECT DISTINCT article_id FROM claim_spans WHERE in_lead AND last_day - first_day <= 366),
+spans AS (  -- when an article says its event happened: the dates of its lead (a day up to a
+            -- year, as in "the 2008-09 season") when it gives any, since later paragraphs drift
+            -- into background; else the precise days of its body; and its publication day
+    SELECT article_id, first_day, last_day FROM claim_spans
+    WHERE first_day IS NOT NULL AND last_day IS NOT NULL
+      AND CASE WHEN article_id IN (SELECT article_id FROM lead_dated)
+               THEN in_lead AND last_day - first_day <= 366 ELSE last_day - first_day <= 1 END
+    UNION
+    SELECT article_id, pub, pub FROM lead WHERE pub IS NOT NULL
+),
+far_apart AS (  -- both say when, and no two of their spans come within $max_days
+    SELECT k.article_a, k.article_b
+    FROM kept AS k
+    JOIN spans AS x ON x.article_id = k.article_a
+    JOIN spans AS y ON y.article_id = k.article_b
+    GROUP BY ALL
+    HAVING min(greatest(0, y.first_day - x.last_day, x.first_day - y.last_day)) > $max_days
 )
-SELECT x.article_id AS article_a,
-       y.article_id AS article_b,
-       array_cosine_similarity(x.embedding, y.embedding)
-         + $w_names * coalesce(s.dot / nullif(nx.len * ny.len, 0), 0) AS similarity
-FROM lead AS x
-JOIN lead AS y ON x.article_id < y.article_id
-LEFT JOIN shared AS s ON s.article_a = x.article_id AND s.article_b = y.article_id
-LEFT JOIN norm AS nx ON nx.article_id = x.article_id
-LEFT JOIN norm AS ny ON ny.article_id = y.article_id;
+SELECT k.article_a, k.article_b, k.similarity
+FROM kept AS k
+ANTI JOIN far_apart AS f USING (article_a, article_b)
+ORDER BY k.article_a, k.article_b;

@@ -10,11 +10,14 @@
 -- another article is the one that matches it best, not every look-alike.
 -- A place stated on one side only costs half a place mismatch: a town's figure is usually a
 -- part of the overall one, but a reporter may also just leave the place out.
+-- An actor holding a named thing ("owns the Marisol Star") has no object key: it meets the
+-- holdings of the same verb in the event ("owns the ferry"), as a name says which thing, not
+-- what kind, and one event's site is usually both.
 -- Parameters (crosscheck.config): $min_score, $w_measure, $w_event, $w_place, $w_group.
 INSERT OR REPLACE INTO alignments (claim_a, claim_b, kind, event_id, similarity)
 WITH claim_vec AS (
     SELECT c.claim_id, c.article_id, c.kind, ev.event_id, e.embedding,
-           c.counted, c.place, c.grp, coalesce(c.scope, '') AS scope, c.unit, c.role
+           c.counted, c.place, c.grp, coalesce(c.scope, '') AS scope, c.unit, c.role, c.predicate
     FROM claims AS c
     JOIN events AS ev USING (article_id)
     JOIN embeddings AS e USING (text_hash)
@@ -24,7 +27,9 @@ scored AS (
            a.article_id AS article_a, b.article_id AS article_b,
            array_cosine_similarity(a.embedding, b.embedding)
              + (CASE WHEN a.kind = 'numeric' THEN $w_measure ELSE $w_event END)
-               * (CASE WHEN a.counted = b.counted THEN 1 ELSE 0 END)
+               * (CASE WHEN a.counted = b.counted OR (a.kind = 'entity' AND a.predicate = b.predicate
+                                                        AND (a.counted IS NULL OR b.counted IS NULL))
+                       THEN 1 ELSE 0 END)
              - $w_place * (CASE WHEN a.place <> b.place THEN 1
                                 WHEN (a.place IS NULL) <> (b.place IS NULL) THEN 0.5 ELSE 0 END)
              - $w_group * (CASE WHEN a.grp <> b.grp THEN 1 ELSE 0 END) AS score
@@ -34,7 +39,8 @@ scored AS (
      AND a.kind = b.kind
      AND a.article_id < b.article_id
      AND a.scope = b.scope
-    WHERE (a.kind <> 'entity' OR a.role = b.role)
+    WHERE (a.kind <> 'entity' OR a.role = b.role
+           OR (a.predicate = b.predicate AND (a.counted IS NULL OR b.counted IS NULL)))
 ),
 best_for_a AS (
     SELECT * FROM scored

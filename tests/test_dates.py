@@ -187,3 +187,59 @@ def test_future_verb_takes_the_next_reading(dates):
 ])
 def test_more_not_dates(dates, text):
     assert dates(text) == []
+
+
+@pytest.mark.parametrize("text,quote,low,high", [
+    # the day written next to the time, with a part of the day or "local time" between them
+    ("The fire, at about 22:15 local time on Monday, gutted a school.",
+     "at about 22:15 local time on Monday", "2024-02-05T22:00", "2024-02-05T22:30"),
+    ("The fire broke out on Monday night, at around 8:10pm, witnesses said.",
+     "Monday night, at around 8:10pm", "2024-02-05T19:55", "2024-02-05T20:25"),
+    ("The shooting began on Tuesday evening at 9.", "Tuesday evening at 9", "2024-02-06T21:00", "2024-02-06T21:00"),
+])
+def test_time_joined_to_its_day(dates, text, quote, low, high):
+    m = one(dates, text)
+    assert (m.text, m.low, m.high, m.granularity) == (quote, low, high, "minute")
+
+
+@pytest.mark.parametrize("text,quote,low,high", [
+    ("On Monday the ferry sank at about 03:20 local time, officials said.",
+     "at about 03:20", "2024-02-05T03:05", "2024-02-05T03:35"),
+    ("Tuesday night's fire, shortly after 7:15pm, destroyed two homes.",
+     "shortly after 7:15pm", "2024-02-06T19:15", "2024-02-06T19:44"),
+])
+def test_time_apart_from_its_day_takes_that_day(dates, text, quote, low, high):
+    ms = dates(text)
+    assert [m.granularity for m in ms] == ["day", "minute"], ms
+    m = ms[1]
+    assert (m.text, m.low, m.high) == (quote, low, high)
+
+
+@pytest.mark.parametrize("text", [
+    "Police said on Monday that the fire began at 21:40.",   # the day dates the saying
+    "The fire, at about 21:40 local time, gutted a school.",  # no day at all
+    "The ferry left on Monday at noon and sank on Tuesday at about 03:20.",
+])
+def test_time_without_its_own_day_is_no_minute_claim(dates, text):
+    ms = [m for m in dates(text) if m.granularity == "minute"]
+    if "noon" in text:  # each time keeps its adjacent day; no cross-linking
+        assert [(m.low, m.high) for m in ms] == [("2024-02-05T12:00", "2024-02-05T12:00"),
+                                                 ("2024-02-06T03:05", "2024-02-06T03:35")]
+    else:
+        assert ms == []
+
+
+@pytest.mark.parametrize("text", [
+    "Officials put the death toll at 9 on Tuesday.",
+    "Police put the number of dead at 11 on Monday.",
+])
+def test_a_tally_at_a_number_is_no_clock_time(dates, text):
+    ms = dates(text)
+    assert [m.granularity for m in ms] == ["day"], ms
+
+
+def test_open_ranges_from_an_event_day(dates):
+    m = one(dates, "Shelling has continued since Tuesday's rocket attack.")
+    assert (m.low, m.high) == ("2024-02-06", None)
+    m = one(dates, "Prices have doubled since October.")
+    assert (m.low, m.high) == ("2023-10-01", None)

@@ -37,7 +37,7 @@ def _ingested(con) -> dict[str, object]:
     return dict(con.execute("SELECT article_id, ingested_at FROM articles").fetchall())
 
 
-def test_second_run_does_only_the_new_article(on_server, model, tmp_path):
+def test_second_run_does_only_the_new_article(on_server, model, tmp_path, monkeypatch):
     from flows.check_flow import crosscheck_flow
 
     articles = tmp_path / "articles"
@@ -91,7 +91,20 @@ def test_second_run_does_only_the_new_article(on_server, model, tmp_path):
         last = con.execute("SELECT embedded, resolved_discrepancies, status FROM runs ORDER BY run_id DESC LIMIT 1").fetchone()
     assert last == (0, len(resolved), "completed")
 
-    # `crosscheck history` lists the three runs, newest first, with their counts.
+    # Nothing changed: the events are still exact, so clustering (the one super-linear step)
+    # must not run again; the run still finds and reports the same open discrepancies.
+    from crosscheck import align
+
+    def no_reclustering(store):
+        raise AssertionError("events were re-clustered although no article changed")
+
+    monkeypatch.setattr(align, "assign_events", no_reclustering)
+    fourth = run()
+    monkeypatch.undo()
+    assert fourth["discrepancies"] and [d["id"] for d in fourth["discrepancies"]] == [d["id"] for d in third["discrepancies"]]
+    assert fourth["resolved"] == [] and all(d["status"] == "open" for d in fourth["discrepancies"])
+
+    # `crosscheck history` lists the runs, newest first, with their counts.
     import typer
 
     from crosscheck.cli_schedule import register
@@ -101,7 +114,8 @@ def test_second_run_does_only_the_new_article(on_server, model, tmp_path):
     got = CliRunner().invoke(app, ["history", "--db", str(db), "--json"])
     assert got.exit_code == 0, got.output
     lines = [json.loads(x) for x in got.output.splitlines()]
-    assert [r["run_id"] for r in lines] == [third["run_id"], second["run_id"], first["run_id"]]
-    assert [r["resolved_discrepancies"] for r in lines] == [len(resolved), 0, 0]
+    assert [r["run_id"] for r in lines] == [fourth["run_id"], third["run_id"], second["run_id"], first["run_id"]]
+    assert [r["resolved_discrepancies"] for r in lines] == [0, len(resolved), 0, 0]
+    assert [r["status"] for r in lines] == ["completed"] * 4
     table = CliRunner().invoke(app, ["history", "--db", str(db)])
-    assert table.exit_code == 0 and third["run_id"] in table.output and "completed" in table.output
+    assert table.exit_code == 0 and fourth["run_id"] in table.output and "completed" in table.output

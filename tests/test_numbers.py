@@ -164,3 +164,15 @@ def test_scores_ages_versions_are_not_quantities(nums, text):
 def test_hyphen_range_still_a_range(nums):
     m = one(nums, "Some 20-30 people came.")
     assert (m.low, m.high) == (20, 30)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Officials put the death toll at 9 on Tuesday.", 9),
+    ("City officials put the death toll at 9.", 9),
+    ("The government raised the toll to 12.", 12),
+    ("By evening the toll stood at 30.", 30),
+    ("Police put the number of dead at 11.", 11),
+])
+def test_a_tally_after_at_or_to_is_a_count(nums, text, value):
+    m = one(nums, text)
+    assert (m.low, m.high) == (value, value)

@@ -25,7 +25,11 @@ Conventions (news reports the past):
   early = Jan-Apr, mid = May-Aug, late / end = Sep-Dec; "the weekend" is Saturday-Sunday;
 - a time of day narrows a known day to minutes: "at 21:40" -> [21:40, 21:40], "shortly after
   7:30pm" -> [19:30, 19:59], "around midnight" -> [23:30 the day before... kept on the day:
-  00:00-00:30]; a time with no day in the sentence is not reported (the day is unknown);
+  00:00-00:30]; a time stated apart from its day ("On Tuesday the quake struck at about 03:20")
+  is dated by the one day hanging on the same verb; a time with no day in the sentence is not
+  reported (the contract's value is a date-time, and the day is unknown);
+- a number after "at"/"to" that follows a tally word is the tally's value, not a clock time
+  ("put the death toll at 9", "the number of dead at 12");
 - durations ("for three weeks") and sets ("every week") are not dates;
 - without `published`, relative expressions are reported unresolved (low = high = None).
 """
@@ -1257,6 +1261,12 @@ def _p_holiday(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> A
 
 # ---- times of day
 
+# a tally named just before "at"/"to": the number that follows is its value, not a clock time
+_COUNT_BEFORE = re.compile(
+    r"\b(?:toll|tolls|count|counts|tally|tallies|number|numbers|total|totals|figure|figures|estimate|estimates)"
+    r"(?:\s+(?:of|from|for|in|among)\s+(?:the\s+)?[\w-]+){0,2}(?:\s+(?:at|to|stood\s+at|stands\s+at|was\s+at|is\s+at))\s*$",
+    re.I)
+
 @_pat(r"(?<![\d:.,])(?P<h>2[0-3]|[01]?\d)(?!\d|,\d)(?::(?P<m>[0-5]\d)(?::(?P<sec>[0-5]\d))?|\.(?P<m2>[0-5]\d)(?=\s*(?:[ap]\.?m\b|[ap]\.m\.|h\b|hrs\b)|\s*$|\s*[,;]))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|a\b|p\b|h\b|hrs\b|gmt\b|utc\b|et\b|bst\b|cet\b)?"
       r"|\b(?P<w>noon|midday|midnight)\b|\b(?P<oc>[1-9]|1[0-2])\s+o'clock\b")
 def _p_time(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
@@ -1269,8 +1279,9 @@ def _p_time(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom
     mi = m.group("m") or m.group("m2")
     ap = (m.group("ap") or "").lower().replace(".", "")
     if mi is None and ap in ("", "h", "hrs", "gmt", "utc", "et", "bst", "cet"):
-        # a bare number is a time only after "at" next to a day ("Sat at 5")
-        if not re.search(r"\bat\s*$", text[:m.start()].lower()) or ap:
+        # a bare number is a time only after "at" next to a day ("Sat at 5"), and never a
+        # count's value ("put the death toll at 9", "the number of dead at 12")
+        if not re.search(r"\bat\s*$", text[:m.start()].lower()) or ap or _COUNT_BEFORE.search(text[:m.start()]):
             return None
         a = Atom(m.start(), m.end(), "time", None, None, "minute", hm=(h, 0), emit=False, weak=True)
         return a
@@ -1295,6 +1306,8 @@ def _p_time(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom
                 tmod="sec" if m.group("sec") else None)
 
 
+# between a time and the day after it: "21:40 local time on Thursday", "9pm (local time), on Friday"
+_TIME_DAY_GLUE = r"(?:\(?local\s+time\)?\s*)?,?\s*(?:on|of|this)?"
 _TIME_MOD = re.compile(r"(?P<mod>shortly\s+after|just\s+after|soon\s+after|shortly\s+before|just\s+before|around|about|at\s+about|at\s+around|approximately|roughly|some\s*time\s+after|after|before|until|by|at)\s*$", re.I)
 
 
@@ -1476,10 +1489,15 @@ def _as_day(a: Atom) -> bool:
     return a.kind in ("day", "weekday", "dom", "weakday") and a.lo is not None and a.gran in ("day", "minute")
 
 
-def _with_time(day: Atom, t: Atom, s: int, e: int, text: str) -> Atom:
+_DAY_PART = re.compile(r"night|evening|tonight|afternoon", re.I)
+
+
+def _clock_bounds(day: Atom, t: Atom, s: int, text: str, region: str) -> tuple[dt.datetime, dt.datetime, int]:
+    """Minute bounds of time ``t`` on ``day`` and where its modifier starts ("shortly after").
+    ``region`` is the text that may hold a part of the day ("Thursday night ... at 8" is 20:00)."""
     assert t.hm is not None and day.lo is not None
     h, mi = t.hm
-    if not t.ampm and 1 <= h < 12 and re.search(r"night|evening|tonight|afternoon", text[day.s:day.e], re.I):
+    if not t.ampm and 1 <= h < 12 and _DAY_PART.search(region):
         h += 12  # "last night at 8" is 20:00
     lo = _day(day.lo).replace(hour=h, minute=mi)
     hi = lo + dt.timedelta(minutes=1) if t.tmod == "sec" else lo
@@ -1490,7 +1508,8 @@ def _with_time(day: Atom, t: Atom, s: int, e: int, text: str) -> Atom:
             hi = lo + dt.timedelta(minutes=29)
         elif w in ("shortly before", "just before"):
             lo, hi = lo - dt.timedelta(minutes=29), lo
-        elif w in ("around", "about", "at about", "at around", "approximately", "roughly"):
+        elif w in ("around", "about", "at about", "at around", "approximately", "roughly",
+                   "at approximately", "at roughly"):
             lo, hi = lo - dt.timedelta(minutes=15), lo + dt.timedelta(minutes=15)
             if lo.date() != _day(day.lo).date():
                 lo = _day(day.lo)
@@ -1498,7 +1517,20 @@ def _with_time(day: Atom, t: Atom, s: int, e: int, text: str) -> Atom:
                 hi = _day(day.lo).replace(hour=23, minute=59)
         if w not in ("at",) and mod.start() < s:
             s = mod.start()
+    return lo, hi, s
+
+
+def _with_time(day: Atom, t: Atom, s: int, e: int, text: str) -> Atom:
+    lo, hi, s = _clock_bounds(day, t, s, text, text[min(day.s, t.s):max(day.e, t.e)])
     return Atom(min(s, day.s, t.s), max(e, day.e, t.e), "day", lo, hi, "minute", day.relative, hm=t.hm)
+
+
+def _time_on_day(day: Atom, t: Atom, text: str) -> Atom:
+    """A time stated apart from its day ("On Tuesday the quake struck at about 03:20"): the
+    claim is the time phrase itself, valued on that day; the day keeps its own claim."""
+    region = text[day.s:min(day.e + 20, t.s) if day.s < t.s else day.e + 20]
+    lo, hi, s = _clock_bounds(day, t, t.s, text, region)
+    return Atom(s, t.e, "day", lo, hi, "minute", day.relative, hm=t.hm)
 
 
 def _pair(a: Atom, b: Atom, g: str, text: str, ref: dt.datetime, future: bool) -> Atom | None:
@@ -1513,11 +1545,11 @@ def _pair(a: Atom, b: Atom, g: str, text: str, ref: dt.datetime, future: bool) -
     if a.kind == "weekday" and b.kind == "dom":
         return _wd_dom(a, b, ref, s, e)
     # date/day + time (either order)
-    if _as_day(a) and b.kind == "time" and a.gran == "day" and re.fullmatch(r"[,@-]?\s*(?:at|for|from|around|about|by|shortly\s+after|just\s+after|soon\s+after|shortly\s+before|just\s+before|at\s+around|at\s+about|at\s+approximately)?", g):
+    if _as_day(a) and b.kind == "time" and a.gran == "day" and re.fullmatch(r"(?:(?:(?:late|early)\s+)?(?:night|evening|morning|afternoon)\s*)?[,@-]?\s*(?:at|for|from|around|about|by|shortly\s+after|just\s+after|soon\s+after|shortly\s+before|just\s+before|at\s+around|at\s+about|at\s+approximately)?", g):
         if b.weak and a.kind not in ("weekday", "day"):
             return None
         return _with_time(a, b, s, e, text)
-    if a.kind == "time" and _as_day(b) and b.gran == "day" and g in ("", ",", "on", "of", "this", ", on"):
+    if a.kind == "time" and _as_day(b) and b.gran == "day" and re.fullmatch(_TIME_DAY_GLUE, g):
         return _with_time(b, a, s, e, text)
     # weekday + relative week: "tuesday of next week", "next week on tuesday", "next week Mon"
     if a.kind == "weekday" and b.kind == "range" and b.gran == "week" and g in ("of", "of the", "in", "during"):
@@ -1766,6 +1798,7 @@ def find_dates(span: Span, published: dt.datetime | None) -> list[DateMention]:
         ahead = {(a.s, a.e): a for a in _atoms(text, ref, True, span)}
         atoms = [ahead.get((a.s, a.e), a) if a.relative and a.kind in ("day", "weekday", "dom") and a.gran == "day"
                  and _future_governed(span, a.s) else a for a in atoms]
+    atoms = atoms + _linked_times(atoms, text, span)
     for a in atoms:
         if not a.emit or a.kind in ("time", "weekof", "offset", "now"):
             continue
@@ -1788,6 +1821,38 @@ def find_dates(span: Span, published: dt.datetime | None) -> list[DateMention]:
         gran = a.gran if a.gran in ("minute", "day", "month", "year", "week", "quarter", "decade", "century", "weekend", "half") else "range"
         out.append(DateMention(base + a.s, base + a.e, text[a.s:a.e], low, high, not rel, gran))
         out_atoms.append(a)
+    return out
+
+
+def _governor(span: Span, off: int):
+    """The verb (or the root) a phrase starting at sentence offset ``off`` hangs on."""
+    tok = next((t for t in span if t.idx - span.start_char <= off < t.idx - span.start_char + len(t.text)), None)
+    for _ in range(12):
+        if tok is None or tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    return tok
+
+
+def _linked_times(atoms: list[Atom], text: str, span: Span) -> list[Atom]:
+    """Times that the grammar could not join to a neighbouring day, dated by the one day in the
+    sentence that hangs on the same verb ("On Tuesday the quake struck at about 03:20"). A day
+    on another verb dates something else ("police said on Friday the blast came at 21:40"), and
+    two candidate days are ambiguous: no claim then, since a time alone has no day."""
+    days = [a for a in atoms if a.emit and not a.weak and a.kind in ("day", "weekday", "dom") and a.gran == "day"
+            and a.lo is not None and a.hi is not None and _day(a.lo) == _day(a.hi)]
+    if not days:
+        return []
+    out: list[Atom] = []
+    for t in atoms:
+        if t.kind != "time" or t.weak or t.hm is None:
+            continue
+        verb = _governor(span, t.s)
+        if verb is None:
+            continue
+        linked = {_day(d.lo): d for d in days if d.lo is not None and _governor(span, d.s) == verb}
+        if len(linked) == 1:
+            out.append(_time_on_day(next(iter(linked.values())), t, text))
     return out
 
 

@@ -29,6 +29,8 @@ _AGENT_NOUNS = {"owner": "own", "operator": "operate", "organiser": "organise", 
 # Objects that stand for the thing they are about: "claimed responsibility for the attack"
 # claims the attack.
 _PROXY_OBJECTS = {"responsibility", "credit"}
+# Object key of a proper-noun object: a name says which thing, not what kind of thing.
+_NAMED = "<named>"
 # Head nouns that only mean something with their of-complement ("state of emergency").
 _OF_HEADS = {"state"}
 
@@ -79,6 +81,8 @@ def _object_key(obj: Token | None) -> str | None:
         target = _pobj(obj, ("for",)) or _pobj(obj.head, ("for",))
         if target is not None:
             obj = target
+    if obj.pos_ == "PROPN":
+        return _NAMED
     key = obj.lemma_.lower()
     if key in _OF_HEADS:
         of = _pobj(obj, ("of",))
@@ -111,11 +115,35 @@ def _agent_noun(root: Token) -> tuple[str, Token | None] | None:
     return None
 
 
+# Roles about holding a thing (a site, a vessel): the thing is usually the event's one site,
+# named in one article ("owns the Marisol Star") and described in another ("owns the ferry").
+_HOLDING = {"own", "operate"}
+
+
+def _name_spans(sent: Span) -> list[Span]:
+    """Actor names: the tagger's entities, plus proper-noun phrases it left untagged.
+
+    The statistical tagger reads a name differently in a long article than in its sentence
+    alone ("Holmgard Chemicals, which owns the depot" is an ORG alone, nothing in context);
+    the parse still marks the phrase as proper nouns, and a role verb then makes it an actor.
+    """
+    spans = [e for e in sent.ents if e.label_ in _ACTOR_ENTS]
+    tagged = {t.i for e in sent.ents for t in e}
+    for tok in sent:
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.i in tagged:
+            continue
+        left = tok.i
+        while left - 1 >= sent.start and sent.doc[left - 1].pos_ == "PROPN" and sent.doc[left - 1].dep_ == "compound" \
+                and sent.doc[left - 1].i not in tagged:
+            left -= 1
+        if tok.i - left + 1 >= 2 or tok.is_title and not tok.is_sent_start:
+            spans.append(sent.doc[left: tok.i + 1])
+    return spans
+
+
 def find_entities(sent: Span) -> list[EntityMention]:
     out: list[EntityMention] = []
-    for ent in sent.ents:
-        if ent.label_ not in _ACTOR_ENTS:
-            continue
+    for ent in _name_spans(sent):
         root = ent.root
         verb = next((v for v in _role_verbs(root) if v.lemma_.lower() in _ROLE_VERBS), None)
         if verb is not None:
@@ -127,7 +155,12 @@ def find_entities(sent: Span) -> list[EntityMention]:
             predicate, obj = agent[0], _object_key(agent[1])
         if obj is None:
             continue  # "X claimed" alone says too little to be compared
-        role = f"{predicate} {obj}"
+        if obj == _NAMED and predicate not in _HOLDING:
+            continue  # "X claimed Mosul": a named object without a holding verb is no role
+        # A named holding ("owns the Marisol Star") keeps no object: it meets any holding of
+        # the same verb in the event (see sql/candidate_pairs.sql), the judge decides.
+        role = predicate if obj == _NAMED else f"{predicate} {obj}"
+        obj = None if obj == _NAMED else obj
         out.append(
             EntityMention(
                 start=ent.start_char,

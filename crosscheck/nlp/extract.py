@@ -88,6 +88,11 @@ def _date_claims(article: Article, s: Sentence, span: Span, published: dt.dateti
         subj = subjects.subject_of(span, m.start, m.end, year)
         dated = subjects.dated_event(span, m.start, m.end)
         event = dated or "event"
+        low, high = (m.low, m.high) if m.resolved else (None, None)
+        if low and high is None and m.text.lower().startswith("since") and subjects.possessed_event(
+                span, subjects.tokens_in(span, m.start, m.end)) is not None:
+            # "since Tuesday's attack" is open for the clause but names the attack's own day
+            low = high = low[:10]
         out.append(
             Claim(
                 article_id=article.article_id,
@@ -99,8 +104,8 @@ def _date_claims(article: Article, s: Sentence, span: Span, published: dt.dateti
                 value_text=m.text,
                 subject=f"date of {event}",
                 embed_text=f"when {event} | {subjects.masked_context(span, m.start, m.end, mask='WHEN')}",
-                low_date=m.low if m.resolved else None,
-                high_date=m.high if m.resolved else None,
+                low_date=low,
+                high_date=high,
                 predicate=subj.predicate,
                 counted=subjects.event_key(dated),
                 place=subj.place,

@@ -143,7 +143,9 @@ def _duration_of(*heads: Token | None) -> str | None:
         if head is None:
             continue
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "over", "within", "during", "for"):
+            # Not "for": "fought the blaze for nine hours" says how long, not over what window
+            # the figure was counted.
+            if child.dep_ == "prep" and child.lower_ in ("in", "over", "within", "during"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and pobj.lemma_.lower() in _TIME_NOUNS and any(
                     c.like_num or c.dep_ == "nummod" for c in pobj.children
@@ -161,10 +163,19 @@ def _measure_of(lemmas: list[str]) -> str | None:
 
 
 def _of_complement(tok: Token) -> Token | None:
+    """The noun after "of"; a gerund counts as one ("days of mourning" parses mourning as a verb
+    in some sentences and as a noun in others)."""
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is None:
         return None
-    return next((c for c in of.children if c.dep_ == "pobj"), None)
+    return next((c for c in of.children if c.dep_ == "pobj" or (c.dep_ == "pcomp" and c.tag_ == "VBG")), None)
+
+
+def _word(tok: Token) -> str:
+    """A comparison key for a noun: its lemma, but a gerund keeps its -ing form, so "mourning"
+    read as a noun and as a verb give one key."""
+    low = tok.lower_
+    return low if low.endswith("ing") and len(low) > 5 else tok.lemma_.lower()
 
 
 def _link_subject(head: Token) -> Token | None:
@@ -283,7 +294,7 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
     if measure is None:
         if noun_lemma is not None and noun_lemma not in _PERSON_NOUNS:
             of = _of_complement(noun) if noun is not None else None
-            measure = noun_lemma + (f" of {of.lemma_.lower()}" if of is not None and of.pos_ == "NOUN" else "")
+            measure = noun_lemma + (f" of {_word(of)}" if of is not None and (of.pos_ == "NOUN" or of.tag_ == "VBG") else "")
             fate = next((_FATES[v.lemma_.lower()] for v in verbs if v.lemma_.lower() in _FATES), None)
             if fate:
                 measure += f" {fate}"
@@ -326,7 +337,7 @@ def _readable(noun: Token) -> str:
     text = _compound(noun)
     of = _of_complement(noun)
     if of is not None:
-        text += f" of {_compound(of)}"
+        text += f" of {_compound(of) if of.pos_ != 'VERB' else _word(of)}"
     return text
 
 
@@ -414,6 +425,9 @@ def dated_event(sent: Span, start: int, end: int) -> str | None:
         return None
     inside = {t.i for t in toks}
     head = next((t for t in toks if t.head.i not in inside or t.head is t), toks[-1])
+    owner = possessed_event(sent, toks)
+    if owner is not None:
+        return _compound(owner)
     cur = head
     # Climb through prepositions and time nouns ("before dawn on Sunday", "Thursday evening")
     # to what the date phrase modifies.
@@ -433,8 +447,27 @@ def dated_event(sent: Span, start: int, end: int) -> str | None:
     if verb is None:
         return _compound(cur) if cur.pos_ == "NOUN" else None
     noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    if (noun is None and verb.lemma_.lower() not in _OCCUR and verb.dep_ in ("ccomp", "xcomp")
+            and verb.head.lemma_.lower() in _OCCUR):
+        # A place name misread as a clause ("struck the Velmora highlands yesterday" parses
+        # "highlands" as a verb): the date belongs to the event verb above it.
+        verb = verb.head
+        noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
     parts = ([noun.lemma_.lower()] if noun is not None else []) + [verb.lemma_.lower()]
     return " ".join(parts)
+
+
+def possessed_event(sent: Span, toks: list[Token]) -> Token | None:
+    """"since Tuesday's rocket attack": a date in the possessive names the day of the noun it
+    owns, whatever the clause around it says ("since" belongs to the clause, not the attack)."""
+    last = toks[-1]
+    nxt = sent.doc[last.i + 1] if last.i + 1 < len(sent.doc) else None
+    if nxt is None or nxt.lower_ not in ("'s", "’s") or nxt.i >= sent.end:
+        return None
+    owner = last.head if last.dep_ == "poss" else nxt.head if nxt.head.pos_ == "NOUN" else None
+    if owner is None or owner.pos_ != "NOUN" or owner.i <= last.i:
+        return None
+    return owner
 
 
 _DAY_PARTS = {"morning", "afternoon", "evening", "night", "dawn", "dusk", "midnight", "noon", "midday",
