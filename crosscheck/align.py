@@ -6,10 +6,19 @@ module only runs it and turns article similarities into event clusters.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from crosscheck import config, events
 from crosscheck.store import Store
+
+
+def _day(published: str | None) -> int | None:
+    try:
+        return dt.date.fromisoformat(published[:10]).toordinal() if published else None
+    except ValueError:
+        return None
 
 
 def assign_events(store: Store, min_similarity: float = config.EVENT_MIN_SIMILARITY) -> dict[str, str]:
@@ -27,7 +36,10 @@ def assign_events(store: Store, min_similarity: float = config.EVENT_MIN_SIMILAR
     finally:
         store.con.unregister("_names")
         store.con.unregister("_anchors")
-    mapping = events.cluster(ids, sims.itertuples(index=False), min_similarity)
+    days = {aid: _day(pub) for aid, pub in store.con.execute("SELECT article_id, published FROM articles").fetchall()}
+    years = {aid: events.dominant_year(text) for aid, text in bodies.items()}
+    mapping = events.cluster(ids, sims.itertuples(index=False), min_similarity, days, years,
+                             config.EVENT_MAX_DAYS_APART)
     titles = dict(store.con.execute("SELECT article_id, coalesce(title, article_id) FROM articles").fetchall())
     frame = pd.DataFrame(
         {

@@ -48,6 +48,11 @@ ALIGN_MIN_SIMILARITY = float(os.environ.get("CROSSCHECK_ALIGN_MIN", "0.6"))
 # (38 vs 51 dead); under 5 % it is a detail (15 vs 17 hurt is ~12 %: medium).
 SEVERITY_HIGH_GAP = 0.2
 SEVERITY_MEDIUM_GAP = 0.05
+# Dates wider than this many days (a month, a year, "from 1979-90") are background, never
+# the date of the reported event: news dates its event to the day ("on Saturday", "9 March"),
+# and a weekend or "last week" spans up to a week. On ecbplus every flagged month/year pair
+# was a different event (a career, an earlier quake), so they are not compared.
+DATE_MAX_SPAN_DAYS = 7
 # Articles published this far apart give a later figure that supersedes an earlier one:
 # a wire update cycle is a few hours, so six hours separates updates from simultaneous reports.
 SUPERSEDE_AFTER_HOURS = 6.0

@@ -75,18 +75,29 @@ def anchors_frame(bodies: dict[str, str]) -> pd.DataFrame:
 
 
 def cluster(
-    article_ids: Iterable[str], similarities: Iterable[tuple[str, str, float]], min_similarity: float
+    article_ids: Iterable[str],
+    similarities: Iterable[tuple[str, str, float]],
+    min_similarity: float,
+    days: dict[str, int | None] | None = None,
+    years: dict[str, int | None] | None = None,
+    max_days: float = math.inf,
 ) -> dict[str, str]:
     """Average-linkage clusters: article id -> event id (the smallest article id in its cluster).
 
     Two clusters merge while the mean similarity over all their article pairs reaches
-    ``min_similarity``; missing pairs count as 0. Only the given (sparse) pairs are ever
-    touched: a heap holds each linked cluster pair's mean, a merge adds the two clusters'
-    neighbour sums, and heap entries made stale by a merge are skipped when popped, so the
-    cost is O(E log E) in the number of pairs E, not cubic in articles.
+    ``min_similarity``; missing pairs count as 0 and a ``-inf`` pair (dated far apart) forbids
+    the merge outright. Time is also checked per cluster, not per pair, so an article with no
+    date cannot chain two others into one event: the publication ``days`` (ordinals) of a
+    cluster may span at most ``max_days``, and the dominant ``years`` of its undated articles
+    must agree. Only the given (sparse) pairs are touched: a heap holds each linked cluster
+    pair's mean, a merge adds the two clusters' neighbour sums, and entries made stale by a
+    merge are skipped when popped, so the cost is O(E log E) in pairs E, not cubic in articles.
     """
     ids = sorted(set(article_ids))
+    days, years = days or {}, years or {}
     members: dict[str, list[str]] = {a: [a] for a in ids}
+    span: dict[str, tuple[int, int] | None] = {a: (days[a], days[a]) if days.get(a) is not None else None for a in ids}
+    year: dict[str, int | None] = {a: years.get(a) if days.get(a) is None else None for a in ids}
     sums: dict[str, dict[str, float]] = {a: {} for a in ids}
     for a, b, s in similarities:
         if a == b or a not in sums or b not in sums:
@@ -95,6 +106,11 @@ def cluster(
         sums[b][a] = sums[b].get(a, 0.0) + float(s)
     heap = [(-s, a, b) for a, nb in sums.items() for b, s in nb.items() if a < b and s >= min_similarity]
     heapq.heapify(heap)
+
+    def joint_span(x: str, y: str) -> tuple[int, int] | None:
+        sx, sy = span[x], span[y]
+        return sx if sy is None else sy if sx is None else (min(sx[0], sy[0]), max(sx[1], sy[1]))
+
     while heap:
         neg, x, y = heapq.heappop(heap)
         if x not in members or y not in members:
@@ -102,16 +118,22 @@ def cluster(
         mean = sums[x].get(y, 0.0) / (len(members[x]) * len(members[y]))
         if abs(mean + neg) > 1e-12:
             continue  # stale: the pair's mean changed since this entry was pushed
+        joint = joint_span(x, y)
+        if joint is not None and joint[1] - joint[0] > max_days:
+            continue
+        if year[x] is not None and year[y] is not None and year[x] != year[y]:
+            continue
         if len(sums[x]) < len(sums[y]):
             x, y = y, x  # fold the smaller neighbourhood into the larger
         members[x].extend(members.pop(y))
+        span[x], year[x] = joint, year[x] if year[x] is not None else year[y]
+        del span[y], year[y]
         for z, s in sums.pop(y).items():
             nb = sums[z]
             nb.pop(y)
             if z != x:
                 nb[x] = nb.get(x, 0.0) + s
                 sums[x][z] = nb[x]
-        sums[x].pop(y, None)
         size = len(members[x])
         for z, s in sums[x].items():
             m = s / (size * len(members[z]))

@@ -15,8 +15,11 @@ from typing import Any
 from crosscheck import config
 from crosscheck.intervals import VAGUE_PLURALS, DateInterval, NumInterval, comparable, disjoint, gap
 from crosscheck.models import Verdict
+from crosscheck.nlp.subjects import LEXICON_MEASURES, PRONOUN_DOER, TIME_MEASURES
 
 Row = dict[str, Any]
+# Verbs that say nothing of what happened ("was", "had"), so they cannot tell two figures apart.
+_NEUTRAL_VERBS = {"be", "have", "remain", "stand", "say", "get", "make", "take", "do"}
 
 
 def _num_text(x: float | None) -> str:
@@ -40,13 +43,53 @@ def same_subject(a: Row, b: Row) -> bool:
         if a.get("role") == b.get("role"):
             return True
         # a named holding ("owns the Marisol Star") has no object key and meets any of its verb
-        return a.get("predicate") == b.get("predicate") and (a.get("counted") is None or b.get("counted") is None)
+        pa = a.get("predicate")
+        return pa is not None and pa == b.get("predicate") and (a.get("role") == pa or b.get("role") == pa)
     if a["kind"] == "date":
         ka, kb = a.get("counted"), b.get("counted")
         return ka is not None and ka == kb
     if not comparable(a.get("unit"), b.get("unit")):
         return False
-    return not any(_differ(a.get(f), b.get(f)) for f in ("counted", "place", "grp"))
+    if any(_differ(a.get(f), b.get(f)) for f in ("counted", "place", "grp")):
+        return False
+    if not same_actor(a.get("entity"), b.get("entity")):
+        return False  # two named doers' figures: Manning's yards vs Garrard's yards
+    if _background(a) or _background(b):
+        return False
+
+    return _same_predicate_if_needed(a, b)
+
+
+def _background(row: Row) -> bool:
+    """A figure of another event ("the 2004 tsunami killed 170,000", "a separate strike"):
+    background the article recalls, not what it reports, so it is never flagged, even against
+    another article's background figure."""
+    scope = row.get("scope") or ""
+    return any(s.startswith("in ") and s[3:].isdigit() or s == "separate event" for s in scope.split("; "))
+
+
+def _same_predicate_if_needed(a: Row, b: Row) -> bool:
+    """Where the measure itself does not say what happened, the verb must.
+
+    Tolls and the like (the subject lexicon) are written with many verbs for one thing ("were
+    killed", "died"), and counted things ("firefighters fought" / "were sent") too. But a bare
+    span of time ("eight years", "four days") says nothing until its verb does ("unbeaten for
+    eight years" vs "four years older"), and a named doer's figures differ by what was done
+    ("Hansbrough scored 20 points" vs "needed nine points").
+    """
+    measure = a.get("counted") or ""
+    bare_time = measure in TIME_MEASURES
+    # a measure with its own complement ("days of mourning") says what it is whoever acts
+    named = (a.get("entity") or b.get("entity")) and measure not in LEXICON_MEASURES and " of " not in measure
+    if not (bare_time or named):
+        return True
+    if named:
+        # a doer's own figure (his yards, her votes) meets only the same named doer's figure
+        ea, eb = a.get("entity"), b.get("entity")
+        if PRONOUN_DOER in (ea, eb) or not ea or not eb:
+            return False
+    pa, pb = a.get("predicate"), b.get("predicate")
+    return pa is not None and pa == pb and pa not in _NEUTRAL_VERBS
 
 
 def _published(row: Row) -> dt.datetime | None:
@@ -122,6 +165,8 @@ def _judge_numeric(a: Row, b: Row) -> Verdict:
 
 
 def _judge_date(a: Row, b: Row) -> Verdict:
+    if any(s in (a.get("scope") or "") for s in ("publication", "background span")) or _background(a):
+        return Verdict(False)  # the article's own time stamp, or a month/year of background
     lo_a, hi_a, lo_b, hi_b = a.get("low_date"), a.get("high_date"), b.get("low_date"), b.get("high_date")
     if None in (lo_a, hi_a, lo_b, hi_b):
         return Verdict(False)  # unresolved or open-ended dates are never compared

@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 from crosscheck import align, config, embed, events, judge
@@ -163,6 +164,7 @@ def events_fingerprint(store: Store) -> str:
 
 def judge_pairs(store: Store, run_id: str, progress: Progress | None = None) -> int:
     progress = progress or PlainProgress(quiet=True)
+    store.con.execute(read_sql("open_before_run"), {"run_id": run_id})
     pairs = store.query("pairs_to_judge")
     verdict_rows, disc_rows = [], []
     with progress.stage("pairs judged", len(pairs)) as bar:
@@ -226,6 +228,7 @@ def write_reports(store: Store, run_id: str, out_dir: Path, outcome) -> dict:
     report = report_json.build_report(store, run_id)
     report.setdefault("previous_run_id", previous_run(store, run_id))
     report.setdefault("resolved", resolved_since_previous(store, run_id))
+    mark_new_since_previous(store, report)
     paths = {"json": out_dir / "report.json", "md": out_dir / "report.md", "html": out_dir / "report.html",
              "db": store.path}
     if outcome is not None and getattr(outcome, "data_docs_index", None):
@@ -244,6 +247,17 @@ def write_reports(store: Store, run_id: str, out_dir: Path, outcome) -> dict:
             "articles": len(report["articles"]), "skipped": len(report["skipped"]),
             "claims": sum(a["claims"] for a in report["articles"]),
             "discrepancies": len(report["discrepancies"])}
+
+
+def mark_new_since_previous(store: Store, report: dict) -> None:
+    """status 'open' only for discrepancies the previous run also had; one that was resolved
+    and came back is 'new' again (its first_run_id still says when it was first seen)."""
+    try:
+        before = {r[0] for r in store.con.execute("SELECT discrepancy_id FROM open_before_run").fetchall()}
+    except duckdb.CatalogException:  # judge_pairs did not run on this connection: keep the report's own
+        return
+    for d in report["discrepancies"]:
+        d["status"] = "open" if d["id"] in before else "new"
 
 
 def previous_run(store: Store, run_id: str) -> str | None:

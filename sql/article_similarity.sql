@@ -6,9 +6,12 @@
 -- $max_days apart, or (when either lacks `published`) about different dominant years (frame
 -- _anchors), or dating their event
 -- (lead dates, else body days) more than $max_days apart, are never one event.
--- Sub-quadratic: dated articles are band-joined on their publication day, names common to
--- more than $max_name_share of many articles (no evidence, huge self-join) are dropped, and
--- only pairs scoring at least $pair_floor are returned (the clustering counts the rest as 0).
+-- Sub-quadratic: only pairs sharing a name are scored (the event floor is above any cosine, so
+-- no other pair can merge), dated articles meet only within $max_days (an equi-join on day
+-- windows), names common to more than $max_name_share of many articles (no evidence, huge
+-- self-join) are dropped, and only pairs scoring at least $pair_floor are returned (the
+-- clustering counts the rest as 0). Pairs dating their event far apart come back as -infinity:
+-- the clustering must never merge across them.
 -- $w_names, $max_days, $max_name_share, $pair_floor, $lead_sentences, $name_keep_df: crosscheck.config EVENT_*.
 WITH lead AS (
     SELECT a.article_id, e.embedding, try_cast(left(a.published, 10) AS DATE) AS pub, y.year
@@ -16,54 +19,53 @@ WITH lead AS (
     JOIN embeddings AS e ON e.text_hash = a.lead_hash
     LEFT JOIN _anchors AS y USING (article_id)
 ),
-dated_pairs AS (  -- both published: a band join on the day, not all pairs
-    SELECT x.article_id AS article_a, y.article_id AS article_b, x.embedding AS ex, y.embedding AS ey
-    FROM lead AS x
-    JOIN lead AS y
-      ON y.pub >= x.pub - CAST($max_days AS INTEGER) AND y.pub <= x.pub + CAST($max_days AS INTEGER)
-     AND x.article_id < y.article_id
-),
-undated_pairs AS (  -- either lacks `published`: the dominant years must not differ
-    SELECT x.article_id AS article_a, y.article_id AS article_b, x.embedding AS ex, y.embedding AS ey
-    FROM (SELECT * FROM lead WHERE pub IS NULL) AS x
-    JOIN lead AS y ON x.article_id <> y.article_id
-    WHERE (y.pub IS NOT NULL OR x.article_id < y.article_id)
-      AND (x.year IS NULL OR y.year IS NULL OR x.year = y.year)
-),
-pairs AS (
-    SELECT least(article_a, article_b) AS article_a, greatest(article_a, article_b) AS article_b,
-           array_cosine_similarity(ex, ey) AS cosine
-    FROM (SELECT * FROM dated_pairs UNION ALL SELECT * FROM undated_pairs)
-),
 n_articles AS (SELECT count(*) AS n FROM lead),
 idf AS (
-    SELECT name, ln((SELECT n FROM n_articles) / count(*)) AS w
+    -- n + 1: a name every article uses still links them a little (two reports of one story)
+    SELECT name, ln(((SELECT n FROM n_articles) + 1) / count(*)) AS w
     FROM _names
     GROUP BY name
     HAVING count(*) >= 2  -- a name in one article only links nothing and would dilute the rest
        AND count(*) <= greatest($name_keep_df, $max_name_share * (SELECT n FROM n_articles))
 ),
-weighted AS (
-    SELECT nm.article_id, nm.name, nm.tf * idf.w AS w
+weighted AS (  -- with the publication day in windows of $max_days + 1 days: a pair within
+               -- $max_days falls in one window or two neighbouring ones, so an equi-join finds it
+    SELECT nm.article_id, nm.name, nm.tf * idf.w AS w, l.pub, l.year,
+           (epoch(l.pub) // 86400 // (CAST($max_days AS INTEGER) + 1))::BIGINT AS bucket
     FROM _names AS nm
     JOIN idf USING (name)
+    JOIN lead AS l USING (article_id)
 ),
 norm AS (
     SELECT article_id, sqrt(sum(w * w)) AS len FROM weighted GROUP BY article_id
 ),
-shared AS (
-    SELECT x.article_id AS article_a, y.article_id AS article_b, sum(x.w * y.w) AS dot
-    FROM weighted AS x
-    JOIN weighted AS y ON x.name = y.name AND x.article_id < y.article_id
+dated_shared AS (  -- both published within $max_days: a hash join on name and window
+    SELECT x.article_id AS article_a, y.article_id AS article_b, x.w * y.w AS ww
+    FROM (SELECT *, unnest([bucket - 1, bucket, bucket + 1]) AS near FROM weighted WHERE pub IS NOT NULL) AS x
+    JOIN weighted AS y ON y.name = x.name AND y.bucket = x.near
+    WHERE x.article_id < y.article_id AND abs(y.pub - x.pub) <= $max_days
+),
+undated_shared AS (  -- either lacks `published`: the dominant years must not differ
+    SELECT least(x.article_id, y.article_id) AS article_a, greatest(x.article_id, y.article_id) AS article_b,
+           x.w * y.w AS ww
+    FROM (SELECT * FROM weighted WHERE pub IS NULL) AS x
+    JOIN weighted AS y ON y.name = x.name AND y.article_id <> x.article_id
+    WHERE (y.pub IS NOT NULL OR x.article_id < y.article_id)
+      AND (x.year IS NULL OR y.year IS NULL OR x.year = y.year)
+),
+shared AS (  -- only pairs sharing a name: without one no pair reaches the event floor
+    SELECT article_a, article_b, sum(ww) AS dot
+    FROM (SELECT * FROM dated_shared UNION ALL SELECT * FROM undated_shared)
     GROUP BY ALL
 ),
 scored AS (
-    SELECT p.article_a, p.article_b,
-           p.cosine + $w_names * coalesce(s.dot / nullif(nx.len * ny.len, 0), 0) AS similarity
-    FROM pairs AS p
-    LEFT JOIN shared AS s USING (article_a, article_b)
-    LEFT JOIN norm AS nx ON nx.article_id = p.article_a
-    LEFT JOIN norm AS ny ON ny.article_id = p.article_b
+    SELECT s.article_a, s.article_b,
+           array_cosine_similarity(x.embedding, y.embedding) + $w_names * s.dot / (nx.len * ny.len) AS similarity
+    FROM shared AS s
+    JOIN lead AS x ON x.article_id = s.article_a
+    JOIN lead AS y ON y.article_id = s.article_b
+    JOIN norm AS nx ON nx.article_id = s.article_a
+    JOIN norm AS ny ON ny.article_id = s.article_b
 ),
 kept AS (SELECT * FROM scored WHERE similarity >= $pair_floor),
 claim_spans AS (
@@ -91,7 +93,8 @@ far_apart AS (  -- both say when, and no two of their spans come within $max_day
     GROUP BY ALL
     HAVING min(greatest(0, y.first_day - x.last_day, x.first_day - y.last_day)) > $max_days
 )
-SELECT k.article_a, k.article_b, k.similarity
+SELECT k.article_a, k.article_b,
+       CASE WHEN f.article_a IS NULL THEN k.similarity ELSE -'infinity'::DOUBLE END AS similarity
 FROM kept AS k
-ANTI JOIN far_apart AS f USING (article_a, article_b)
+LEFT JOIN far_apart AS f USING (article_a, article_b)
 ORDER BY k.article_a, k.article_b;

@@ -13,11 +13,13 @@
 -- An actor holding a named thing ("owns the Marisol Star") has no object key: it meets the
 -- holdings of the same verb in the event ("owns the ferry"), as a name says which thing, not
 -- what kind, and one event's site is usually both.
+-- A numeric claim's entity is its named doer ("Manning threw for 364 yards"): two different
+-- doers cost a group mismatch, as their figures are different counts.
 -- Parameters (crosscheck.config): $min_score, $w_measure, $w_event, $w_place, $w_group.
 INSERT OR REPLACE INTO alignments (claim_a, claim_b, kind, event_id, similarity)
 WITH claim_vec AS (
     SELECT c.claim_id, c.article_id, c.kind, ev.event_id, e.embedding,
-           c.counted, c.place, c.grp, coalesce(c.scope, '') AS scope, c.unit, c.role, c.predicate
+           c.counted, c.place, c.grp, coalesce(c.scope, '') AS scope, c.unit, c.role, c.predicate, c.entity
     FROM claims AS c
     JOIN events AS ev USING (article_id)
     JOIN embeddings AS e USING (text_hash)
@@ -28,11 +30,14 @@ scored AS (
            array_cosine_similarity(a.embedding, b.embedding)
              + (CASE WHEN a.kind = 'numeric' THEN $w_measure ELSE $w_event END)
                * (CASE WHEN a.counted = b.counted OR (a.kind = 'entity' AND a.predicate = b.predicate
-                                                        AND (a.counted IS NULL OR b.counted IS NULL))
+                                                        AND (a.role = a.predicate OR b.role = b.predicate))
                        THEN 1 ELSE 0 END)
              - $w_place * (CASE WHEN a.place <> b.place THEN 1
                                 WHEN (a.place IS NULL) <> (b.place IS NULL) THEN 0.5 ELSE 0 END)
-             - $w_group * (CASE WHEN a.grp <> b.grp THEN 1 ELSE 0 END) AS score
+             - $w_group * (CASE WHEN a.grp <> b.grp THEN 1 ELSE 0 END)
+             - $w_group * (CASE WHEN a.kind = 'numeric' AND a.entity <> b.entity
+                                 AND NOT (contains(a.entity, b.entity) OR contains(b.entity, a.entity))
+                                THEN 1 ELSE 0 END) AS score
     FROM claim_vec AS a
     JOIN claim_vec AS b
       ON a.event_id = b.event_id
@@ -40,7 +45,7 @@ scored AS (
      AND a.article_id < b.article_id
      AND a.scope = b.scope
     WHERE (a.kind <> 'entity' OR a.role = b.role
-           OR (a.predicate = b.predicate AND (a.counted IS NULL OR b.counted IS NULL)))
+           OR (a.predicate = b.predicate AND (a.role = a.predicate OR b.role = b.predicate)))
 ),
 best_for_a AS (
     SELECT * FROM scored

@@ -21,3 +21,10 @@ def test_reporting_verbs_are_not_roles(nlp):
 def test_spelling_variants_normalise():
     assert normalise_actor("Kata'ib Hizballah") == normalise_actor("Kataib Hizballah")
     assert normalise_actor("the Northern Liberation Front") == "northern liberation front"
+
+
+def test_named_holding_keeps_no_object(nlp):
+    from crosscheck.nlp import entities as ents
+
+    found = ents.find_entities(nlp("The Northern Ferries Company owns the Marisol Star, according to port records.")[:])
+    assert [(m.entity, m.role, m.obj) for m in found] == [("northern ferries company", "own", None)]

@@ -1,9 +1,11 @@
-"""Incremental runs on one store: run, add an article, run again, take it away, run again.
+"""Incremental runs on one store: run, add an article, run again, take it away, run again,
+change nothing, put it back.
 
 Asserted from the DuckDB file, not from logs: the second run parses only the added article
 (the others keep their ingest time) and embeds exactly its texts; the report marks the
 discrepancies that did not exist before as new and the others as open; the third run lists
-what went away as resolved and embeds nothing.
+what went away as resolved and embeds nothing; the fourth re-clusters nothing; in the fifth
+the returning discrepancies are new again.
 """
 
 from __future__ import annotations
@@ -104,6 +106,16 @@ def test_second_run_does_only_the_new_article(on_server, model, tmp_path, monkey
     assert fourth["discrepancies"] and [d["id"] for d in fourth["discrepancies"]] == [d["id"] for d in third["discrepancies"]]
     assert fourth["resolved"] == [] and all(d["status"] == "open" for d in fourth["discrepancies"])
 
+    # Putting the article back brings its discrepancies back: new since the previous run (it
+    # had them resolved), though their ids are the old ones; nothing needs embedding again.
+    shutil.copy(EXAMPLES / held_out.name, held_out)
+    fifth = run()
+    back = {d["id"]: d["status"] for d in fifth["discrepancies"]}
+    assert resolved <= set(back) and all(back[i] == "new" for i in resolved)
+    assert all(back[i] == "open" for i in set(back) - resolved)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT embedded FROM runs ORDER BY run_id DESC LIMIT 1").fetchone()[0] == 0
+
     # `crosscheck history` lists the runs, newest first, with their counts.
     import typer
 
@@ -114,8 +126,9 @@ def test_second_run_does_only_the_new_article(on_server, model, tmp_path, monkey
     got = CliRunner().invoke(app, ["history", "--db", str(db), "--json"])
     assert got.exit_code == 0, got.output
     lines = [json.loads(x) for x in got.output.splitlines()]
-    assert [r["run_id"] for r in lines] == [fourth["run_id"], third["run_id"], second["run_id"], first["run_id"]]
-    assert [r["resolved_discrepancies"] for r in lines] == [0, len(resolved), 0, 0]
-    assert [r["status"] for r in lines] == ["completed"] * 4
+    assert [r["run_id"] for r in lines] == [x["run_id"] for x in (fifth, fourth, third, second, first)]
+    assert [r["resolved_discrepancies"] for r in lines] == [0, 0, len(resolved), 0, 0]
+    assert [r["new_discrepancies"] for r in lines] == [len(resolved), 0, 0, len(new), len(first["discrepancies"])]
+    assert [r["status"] for r in lines] == ["completed"] * 5
     table = CliRunner().invoke(app, ["history", "--db", str(db)])
-    assert table.exit_code == 0 and fourth["run_id"] in table.output and "completed" in table.output
+    assert table.exit_code == 0 and fifth["run_id"] in table.output and "completed" in table.output

@@ -78,3 +78,46 @@ def test_entities_different_actor_same_role_conflict_but_variants_do_not():
     assert judge.judge(ent("t1", "black crane brigade"), ent("t2", "northern liberation front")).conflict
     assert not judge.judge(ent("t1", "halvard rusk"), ent("t2", "interior minister halvard rusk")).conflict
     assert not judge.judge(ent("t1", "a"), ent("t2", "b", role="own depot")).conflict
+
+
+def test_named_doers_figures_are_different_counts():
+    a = num(low=364, high=364, counted="yard", predicate="throw", entity="manning")
+    assert not judge.judge(a, num("t2", low=205, high=205, counted="yard", predicate="throw", entity="luck")).conflict
+    # one doer, another verb: "scored 20 points" vs "needed nine points"
+    b = num(low=20, high=20, counted="point", predicate="score", entity="hansbrough")
+    assert not judge.judge(b, num("t2", low=9, high=9, counted="point", predicate="need")).conflict
+    assert judge.judge(b, num("t2", low=9, high=9, counted="point", predicate="score", entity="tyler hansbrough")).conflict
+    # a toll keeps its many verbs even when a doer is named
+    c = num(low=3, high=3, predicate="kill", entity="hamas")
+    assert judge.judge(c, num("t2", low=5, high=5, predicate="die")).conflict
+
+
+def test_bare_spans_of_time_need_the_same_verb():
+    a = num(low=8, high=8, counted="year", unit="year", predicate="extend")
+    assert not judge.judge(a, num("t2", low=4, high=4, counted="year", unit="year", predicate="be")).conflict
+    assert judge.judge(a, num("t2", low=4, high=4, counted="year", unit="year", predicate="extend")).conflict
+
+
+def day_claim(article="t1", low="2025-04-12", high="2025-04-12", **kw):
+    row = {"kind": "date", "article_id": article, "low_date": low, "high_date": high, "value_text": low,
+           "counted": "occurred", "scope": None, "subject": "date of capsize", "published": None}
+    row.update(kw)
+    return row
+
+
+def test_publication_stamps_and_background_spans_are_not_event_dates():
+    assert judge.judge(day_claim(), day_claim("t2", "2025-04-11", "2025-04-11")).conflict
+    assert not judge.judge(day_claim(scope="publication", counted="post"),
+                           day_claim("t2", "2025-04-11", "2025-04-11", scope="publication", counted="post")).conflict
+    assert not judge.judge(day_claim(low="2006-04-01", high="2006-04-30", scope="background span"),
+                           day_claim("t2", "2008-01-01", "2008-12-31", scope="background span")).conflict
+
+
+def test_a_named_holding_meets_a_described_one():
+    a = {"kind": "entity", "article_id": "t1", "entity": "northern ferries company", "role": "own",
+         "predicate": "own", "counted": None, "value_text": "Northern Ferries", "scope": None}
+    b = dict(a, article_id="t2", entity="lake transit cooperative", role="own ferry", counted="ferry",
+             value_text="Lake Transit")
+    assert judge.judge(a, b).conflict
+    c = dict(b, role="operate ferry", predicate="operate")
+    assert not judge.judge(a, c).conflict

@@ -30,3 +30,34 @@ def test_embed_text_is_the_subject_not_the_sentence(nlp):
     s = subj(nlp, "In a long statement, officials said 38 people were killed in Kastrin on Sunday.", "38")
     text = subjects.embed_text(s)
     assert text.startswith("dead") and "statement" not in text
+
+
+def test_a_thing_counted_is_not_the_verbs_toll(nlp):
+    s = subj(nlp, "A powerful 6.1 magnitude earthquake injures dozens in the province.", "6.1")
+    assert s.measure != "injured"
+    assert subj(nlp, "Three firefighters were injured when the roof collapsed.", "Three").measure == "injured"
+
+
+def test_named_doer_of_a_figure(nlp):
+    assert subj(nlp, "Peyton Manning threw for 364 yards on Sunday.", "364 yards").agent == "peyton manning"
+    assert subj(nlp, "Garrard, who completed 28 passes for 329 yards, ran for two yards.", "28").agent == "garrard"
+    assert subj(nlp, "Officials said 38 people were killed.", "38").agent is None
+
+
+def test_gerund_of_complement_and_durations(nlp):
+    a = subj(nlp, "Governor Alina Brask declared three days of mourning across the province.", "three days")
+    b = subj(nlp, "Governor Alina Brask declared five days of mourning in the province on Sunday.", "five days")
+    assert a.measure == b.measure == "day of mourning"
+    fought = subj(nlp, "About 150 firefighters fought the blaze for nine hours.", "About 150")
+    assert fought.scope is None
+
+
+def test_undated_text_scopes_any_named_year(nlp):
+    s = subj(nlp, "In 2004 a massive tremor sparked a tsunami that killed 170,000 people.", "170,000", year=None)
+    assert "in 2004" in (s.scope or "")
+
+
+def test_dated_event_reads_possessive_and_misparsed_place(nlp):
+    doc = nlp("In the days since Tuesday's rocket attack, the streets have emptied.")
+    i = doc.text.index("since Tuesday")
+    assert subjects.dated_event(doc[:], i, i + len("since Tuesday")) == "rocket attack"

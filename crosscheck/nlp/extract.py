@@ -7,9 +7,11 @@ holds no parsing rules of its own, so each kind of rule is tested where it lives
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Doc, Span
 
+from crosscheck import config
 from crosscheck.models import Article, Claim, Sentence
 from crosscheck.nlp import dates, entities, numbers, subjects
 
@@ -47,10 +49,24 @@ def extract_claims(article: Article, doc: Doc, sentences: list[Sentence]) -> lis
     return list(unique.values())
 
 
+def _is_conversion(text: str, prev_end: int | None, start: int, offset: int) -> bool:
+    """"10 kilometres (6.2 miles)": a figure in brackets right after another restates it in
+    another unit, rounded; the first figure is the claim."""
+    if prev_end is None:
+        return False
+    between = text[prev_end - offset:start - offset]
+    return between.strip() == "("
+
+
 def _numeric_claims(article: Article, s: Sentence, span: Span, year: int | None) -> list[Claim]:
     out = []
-    for m in numbers.find_numbers(span):
+    prev_end: int | None = None
+    for m in sorted(numbers.find_numbers(span), key=lambda x: x.start):
         subj = subjects.subject_of(span, m.start, m.end, year)
+        scope = subj.scope
+        if m.unit and _is_conversion(span.text, prev_end, m.start, span.start_char):
+            scope = "; ".join(p for p in (scope, "unit conversion") if p)
+        prev_end = m.end
         subject_text = subj.text()
         if m.unit and m.unit not in subject_text and m.unit != subj.counted:
             subject_text = f"{subject_text} ({m.unit})"
@@ -73,7 +89,8 @@ def _numeric_claims(article: Article, s: Sentence, span: Span, year: int | None)
                 predicate=subj.predicate,
                 place=subj.place,
                 grp=subj.grp,
-                scope=subj.scope,
+                scope=scope,
+                entity=subj.agent,
                 attributed=subjects.attribution_of(span, m.start),
                 extra={"measure_unit": m.unit, "noun": subj.counted},
             )
@@ -109,11 +126,42 @@ def _date_claims(article: Article, s: Sentence, span: Span, published: dt.dateti
                 predicate=subj.predicate,
                 counted=subjects.event_key(dated),
                 place=subj.place,
-                scope=subjects.other_event_scope(subj.scope),
+                scope=_date_scope(subj.scope, dated, low, high, m.text),
                 extra={"granularity": m.granularity, "resolved": m.resolved},
             )
         )
     return out
+
+
+# Verbs dating the article itself ("Posted on January 5, 3:37 PM", "Updated: Monday"): two
+# articles are published at different times without contradicting each other.
+_PUBLICATION = {"post", "publish", "update", "write", "file", "modify"}
+
+
+def _is_stamp(text: str) -> bool:
+    """A page's time stamp, not an event's date: a full date with its year and a clock time
+    ("Tue Jul 2, 2013 1:28PM", "July 02, 2013 15:50") or a date in capitals ("WEDNESDAY 03
+    JULY 2013"). Prose dates its event without the year ("at 7:37 a.m. on Tuesday")."""
+    has_year = re.search(r"\b(19|20)\d\d\b", text) is not None
+    has_clock = re.search(r"\d:\d\d|\d ?[ap]\.? ?m\b", text, re.I) is not None
+    letters = [c for c in text if c.isalpha()]
+    shouting = len(letters) >= 6 and all(c.isupper() for c in letters)
+    return has_year and has_clock or shouting
+
+
+def _date_scope(num_scope: str | None, dated: str | None, low: str | None, high: str | None,
+                text: str = "") -> str | None:
+    """What keeps a date from being compared: another event (a year, "separate"), the
+    article's own publication time, or a span too wide to date an event (a month, a year,
+    "from 1979-90"): news dates the event it reports to the day; wider dates are background."""
+    parts = [subjects.other_event_scope(num_scope)]
+    if dated and dated.split()[-1] in _PUBLICATION or _is_stamp(text):
+        parts.append("publication")
+    if low and high:
+        span_days = (dt.date.fromisoformat(high[:10]) - dt.date.fromisoformat(low[:10])).days
+        if span_days > config.DATE_MAX_SPAN_DAYS:
+            parts.append("background span")
+    return "; ".join(p for p in parts if p) or None
 
 
 def _entity_claims(article: Article, s: Sentence, span: Span) -> list[Claim]:

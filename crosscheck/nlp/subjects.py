@@ -78,6 +78,7 @@ _UNIT_NOUNS = {"vote", "ballot", "percent", "point", "dollar", "euro", "pound", 
 # Nouns that only frame a count ("the number of people killed"): the subject is inside them.
 _FRAME_NOUNS = {"number", "total", "tally", "count", "figure"}
 _TIME_NOUNS = {"hour", "day", "week", "month", "year", "night", "minute", "weekend", "decade"}
+_SEVERITY = {"seriously", "critically", "severely", "badly", "gravely", "slightly", "lightly", "fatally"}
 _PARTIAL_WORDS = {"partial", "incomplete"}
 _OTHER_EVENT_WORDS = {"separate", "unrelated", "previous", "earlier", "last"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -92,6 +93,7 @@ class Subject:
     scope: str | None
     measure: str | None = None
     phrase: str | None = None  # the readable subject, e.g. "civilians killed in Osmir"
+    agent: str | None = None  # a named doer whose figure it is ("Manning threw for 364 yards")
 
     def text(self) -> str:
         if self.phrase:
@@ -213,10 +215,11 @@ def _partitive(head: Token, inside: set[int]) -> bool:
 def _other_event(sent: Span, verb: Token | None, published_year: int | None) -> str | None:
     """A clause about another event: a year other than the article's, or "a separate attack"."""
     text = sent.text
-    if published_year is not None:
-        for y in _YEAR.findall(text):
-            if int(y) != published_year:
-                return f"in {y}"
+    for y in _YEAR.findall(text):
+        # Undated text (no `published`): any year named marks a figure of that year, since a
+        # report rarely names its own year and background ("the 2004 tsunami") always does.
+        if published_year is None or int(y) != published_year:
+            return f"in {y}"
     if any(t.lower_ in ("separate", "unrelated") for t in sent):
         return "separate event"
     return None
@@ -279,10 +282,13 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
     while cur is not None and len(verbs) < 4:
         verbs.append(cur)
         cur = next((c for c in cur.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+    noun_part = len(lemmas) if counted is not None and _is_thing(counted) else None
     lemmas.extend(v.lemma_.lower() for v in verbs)
     if verb is not None:
         lemmas.extend(c.lemma_.lower() for c in verb.children if c.dep_ in ("acomp", "attr", "oprd"))
-    measure = _measure_of(lemmas)
+    # A counted thing that is not a person ("a 6.1 magnitude quake injures dozens") is what
+    # the figure measures: the verb's toll belongs to another number of the sentence.
+    measure = _measure_of(lemmas[:noun_part] if noun_part is not None else lemmas)
     noun = counted if counted is not None else linked
     noun_lemma = noun.lemma_.lower() if noun is not None else None
     grp = None
@@ -291,6 +297,10 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
         grp = " ".join(a.lemma_.lower() for a in adj) or None
     if noun_lemma in _GROUP_NOUNS:
         grp = " ".join(p for p in (grp, noun_lemma) if p)
+    severe = next((c.lower_ for v in verbs[:1] for c in v.children if c.dep_ == "advmod" and c.lower_ in _SEVERITY), None)
+    if severe:
+        # "30 people seriously injured" counts a part of the injured, not all of them
+        grp = " ".join(p for p in (grp, severe) if p)
     if measure is None:
         if noun_lemma is not None and noun_lemma not in _PERSON_NOUNS:
             of = _of_complement(noun) if noun is not None else None
@@ -323,6 +333,7 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
     if scopes:
         phrase += " (" + ", ".join(scopes) + ")"
     return Subject(
+        agent=_agent_of(verb, counted, linked),
         counted=noun_lemma,
         predicate=verbs[0].lemma_.lower() if verbs else None,
         place=place,
@@ -331,6 +342,52 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
         measure=measure,
         phrase=phrase,
     )
+
+
+# Person nouns outside the list are recognised by their agent suffix (firefighter, protester,
+# journalist, fisherman, civilian, employee), so a toll verb still names what they suffered.
+_PERSON_SUFFIXES = ("er", "or", "ist", "man", "men", "ian", "ee", "ant", "ent")
+# The measures of the lexicon: tolls and the like, written with many verbs and nouns.
+LEXICON_MEASURES = frozenset(_READABLE)
+TIME_MEASURES = frozenset(_TIME_NOUNS)
+_PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+PRONOUN_DOER = "<someone named elsewhere>"
+_NOT_AGENTS = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+
+
+def _is_thing(noun: Token) -> bool:
+    """A common noun for a thing, not persons: its own word, not the verb, is the measure."""
+    lem = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or noun.ent_type_ == "NORP" or lem in _PERSON_NOUNS or lem in _MEASURES:
+        return False
+    if lem in _FRAME_NOUNS or lem in _UNIT_NOUNS:
+        return False
+    return not lem.endswith(_PERSON_SUFFIXES)
+
+
+def _agent_of(verb: Token | None, counted: Token | None, linked: Token | None = None) -> str | None:
+    """The named doer a figure belongs to: "Manning threw for 364 yards", "Garrard, who
+    completed 28 passes", "Hansbrough's 20 points". Two players' yards, two companies'
+    profits, two candidates' votes are different figures however alike the sentences are."""
+    from crosscheck.nlp.entities import normalise_actor
+
+    cand: Token | None = None
+    if counted is not None:
+        cand = next((c for c in counted.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")), None)
+    if cand is None and verb is not None:
+        cand = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if cand is not None and cand.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            cand = verb.head
+    if cand is not None and cand.lower_ in _PERSON_PRONOUNS:
+        # "He had 793 yards", "his 14 points": someone named elsewhere, so not comparable with
+        # another figure unless both name the same doer (the judge reads this key)
+        return PRONOUN_DOER
+    if cand is None or cand.pos_ != "PROPN" or cand.ent_type_ in _NOT_AGENTS:
+        return None
+    if any(n is not None and cand.i == n.i for n in (counted, linked)):
+        return None  # the counted thing itself ("Turnout was 58.6 percent"), not a doer
+    words = [c.text for c in cand.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [cand.text]
+    return normalise_actor(" ".join(words)) or None
 
 
 def _readable(noun: Token) -> str:
@@ -443,6 +500,10 @@ def dated_event(sent: Span, start: int, end: int) -> str | None:
         break
     if cur.pos_ == "NOUN" and (cur.lemma_.lower() in _OCCUR or cur.dep_ in ("ROOT",)):
         return _compound(cur)
+    if cur.pos_ == "NOUN" and head.dep_ in ("nummod", "nmod", "compound", "amod") and head.head.i == cur.i:
+        # "the 2 June presidential runoff": a date modifying a noun dates that noun, not the
+        # verb of the clause ("results of the 2 June runoff were announced on Wednesday")
+        return _compound(cur)
     verb = _verb_above(cur)
     if verb is None:
         return _compound(cur) if cur.pos_ == "NOUN" else None
@@ -453,8 +514,17 @@ def dated_event(sent: Span, start: int, end: int) -> str | None:
         # "highlands" as a verb): the date belongs to the event verb above it.
         verb = verb.head
         noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
-    parts = ([noun.lemma_.lower()] if noun is not None else []) + [verb.lemma_.lower()]
+    lemma = verb.lemma_.lower()
+    if lemma in _MAKE_PUBLIC:
+        # "results were announced", "published the final results": one act of making a thing
+        # public, whatever the verb; the thing made public is what is dated
+        thing = noun or next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        return f"{thing.lemma_.lower()} announce" if thing is not None else lemma
+    parts = ([noun.lemma_.lower()] if noun is not None else []) + [lemma]
     return " ".join(parts)
+
+
+_MAKE_PUBLIC = {"announce", "publish", "release", "unveil", "proclaim", "issue"}
 
 
 def possessed_event(sent: Span, toks: list[Token]) -> Token | None:
@@ -481,6 +551,8 @@ def event_key(dated: str | None) -> str | None:
     words = dated.split()
     if any(w in _OCCUR for w in words):
         return "occurred"
+    if len(words) == 2 and words[1] == "announce":
+        return dated  # "result announce": what was made public matters, not only that it was
     return words[-1]
 
 
