@@ -1,10 +1,13 @@
 """Clustering articles into events, so claims are never paired across different events.
 
 A newsroom's folder mixes stories, and stories of one type look alike: two earthquakes'
-leads embed close together. Two articles are one event when their leads (title and opening
-sentences) embed close *and* they share rare names (places, people, organisations): names
-are what tell one earthquake from another. Clusters are built by average linkage, not single
-link, so one follow-up story that mentions two events cannot chain them into one.
+leads embed at cosine 0.6-0.8. Two articles are one event only when they share rare names
+(places, people, organisations, weighted by how often each article repeats them): names are
+what tell one earthquake from another, so the floor sits above any lead cosine. Time vetoes
+before either: publication too far apart, different dominant years, or leads dating their
+event far apart. Clusters are built by average linkage, not single link, so one follow-up
+story that mentions two events cannot chain them into one; when in doubt it splits, since a
+missed pair costs less than a false alarm across events.
 """
 
 from __future__ import annotations

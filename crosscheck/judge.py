@@ -65,7 +65,8 @@ def _background(row: Row) -> bool:
     background the article recalls, not what it reports, so it is never flagged, even against
     another article's background figure."""
     scope = row.get("scope") or ""
-    return any(s.startswith("in ") and s[3:].isdigit() or s == "separate event" for s in scope.split("; "))
+    return any(s.startswith("in ") and s[3:].isdigit() or s in ("separate event", "score or record")
+               for s in scope.split("; "))
 
 
 def _same_predicate_if_needed(a: Row, b: Row) -> bool:

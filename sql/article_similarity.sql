@@ -21,8 +21,9 @@ WITH lead AS (
 ),
 n_articles AS (SELECT count(*) AS n FROM lead),
 idf AS (
-    -- n + 1: a name every article uses still links them a little (two reports of one story)
-    SELECT name, ln(((SELECT n FROM n_articles) + 1) / count(*)) AS w
+    -- a name every article uses weighs next to nothing, yet not 0: it must still link two
+    -- reports of one story in a folder of two (the cosine is scale-free)
+    SELECT name, greatest(ln((SELECT n FROM n_articles) / count(*)), 0.001) AS w
     FROM _names
     GROUP BY name
     HAVING count(*) >= 2  -- a name in one article only links nothing and would dilute the rest

@@ -49,3 +49,31 @@ def test_scope_blocks_and_articles_of_other_events_never_pair(store):
     _setup(store, {"a": a, "b": b, "c": c}, vecs)
     store.con.execute("UPDATE events SET event_id = 'e2' WHERE article_id = 'c'")
     assert align.candidate_pairs(store, 0.1) == 0
+
+
+def _actor(aid, role, predicate, counted, entity):
+    return Claim(article_id=aid, sentence_idx=0, kind="entity", quote=entity, char_start=0, char_end=1,
+                 value_text=entity, subject=f"who {role}", embed_text=f"who {role}", entity=entity, role=role,
+                 predicate=predicate, counted=counted)
+
+
+def test_named_holding_pairs_with_described_one_but_not_other_verbs(store):
+    a = [_actor("a", "own", "own", None, "northern ferries")]
+    b = [_actor("b", "own ferry", "own", "ferry", "lake transit")]
+    c = [_actor("c", "operate ferry", "operate", "ferry", "lake transit")]
+    vecs = {"who own": _unit(0, 1), "who own ferry": _unit(0, 2), "who operate ferry": _unit(0, 2)}
+    _setup(store, {"a": a, "b": b, "c": c}, vecs)
+    align.candidate_pairs(store, 0.5)
+    pairs = store.con.execute("SELECT ca.article_id, cb.article_id FROM alignments JOIN claims ca ON ca.claim_id = claim_a "
+                              "JOIN claims cb ON cb.claim_id = claim_b ORDER BY 1, 2").fetchall()
+    assert ("a", "b") in pairs and ("a", "c") not in pairs
+
+
+def test_figures_of_two_named_doers_score_apart(store):
+    a = [Claim(article_id="a", sentence_idx=0, kind="numeric", quote="x", char_start=0, char_end=1, value_text="x",
+               subject="yard", embed_text="yard throw", low=364, high=364, counted="yard", entity="manning")]
+    b = [Claim(article_id="b", sentence_idx=0, kind="numeric", quote="x", char_start=0, char_end=1, value_text="x",
+               subject="yard", embed_text="yard throw", low=205, high=205, counted="yard", entity="luck")]
+    _setup(store, {"a": a, "b": b}, {"yard throw": _unit(0)})
+    assert align.candidate_pairs(store, 1.2) == 0  # 1 + measure 0.35 - doer 0.3 < 1.2
+    assert align.candidate_pairs(store, 1.0) == 1

@@ -61,3 +61,24 @@ def test_dated_event_reads_possessive_and_misparsed_place(nlp):
     doc = nlp("In the days since Tuesday's rocket attack, the streets have emptied.")
     i = doc.text.index("since Tuesday")
     assert subjects.dated_event(doc[:], i, i + len("since Tuesday")) == "rocket attack"
+
+
+def _claims(nlp, body, published=None):
+    from crosscheck.models import Article
+    from crosscheck.nlp import extract, sentences
+
+    art = Article(article_id="x", body=body, published=published)
+    doc = nlp(body)
+    return extract.extract_claims(art, doc, sentences.sentences_of(art, doc))
+
+
+def test_conversions_stamps_and_background_years_are_scoped(nlp):
+    body = ("The quake struck on 2 July 2013 at a depth of 10 kilometres (6.2 miles). "
+            "Updated: July 02, 2013 15:50 IST. "
+            "In 2004 a tsunami killed 170,000 people in the province.")
+    by_quote = {c.quote: c for c in _claims(nlp, body)}
+    assert "unit conversion" in (by_quote["6.2 miles"].scope or "")
+    assert "unit conversion" not in (by_quote["10 kilometres"].scope or "")
+    assert "in 2004" in (by_quote["170,000"].scope or "")
+    stamp = next(c for c in by_quote.values() if c.kind == "date" and "15:50" in c.quote)
+    assert "publication" in (stamp.scope or "")

@@ -26,6 +26,19 @@ def published_datetime(article: Article) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text)
 
 
+def _own_year(body: str) -> int | None:
+    """For an undated article, the year it reports from: the year it names most often (ties:
+    the latest). A report names its own year in datelines and dates; the background years it
+    recalls ("the 2004 tsunami") come up less often. Figures of other years are then scoped."""
+    years = re.findall(r"\b(?:19[5-9]\d|20\d\d)\b", body)
+    if not years:
+        return None
+    counts: dict[int, int] = {}
+    for y in years:
+        counts[int(y)] = counts.get(int(y), 0) + 1
+    return max(counts, key=lambda y: (counts[y], y))
+
+
 def _span(doc: Doc, s: Sentence) -> Span:
     span = doc.char_span(s.char_start, s.char_end, alignment_mode="expand")
     if span is None:  # offsets always come from this doc's sentences; expand never fails on them
@@ -35,12 +48,12 @@ def _span(doc: Doc, s: Sentence) -> Span:
 
 def extract_claims(article: Article, doc: Doc, sentences: list[Sentence]) -> list[Claim]:
     published = published_datetime(article)
-    year = published.year if published else None
+    year = published.year if published else _own_year(article.body)
     claims: list[Claim] = []
     for s in sentences:
         span = _span(doc, s)
         claims.extend(_numeric_claims(article, s, span, year))
-        claims.extend(_date_claims(article, s, span, published))
+        claims.extend(_date_claims(article, s, span, published, year))
         claims.extend(_entity_claims(article, s, span))
     # One claim per (kind, span, role): two finders reading the same text must not double it.
     unique: dict[str, Claim] = {}
@@ -58,6 +71,9 @@ def _is_conversion(text: str, prev_end: int | None, start: int, offset: int) -> 
     return between.strip() == "("
 
 
+_SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")
+
+
 def _numeric_claims(article: Article, s: Sentence, span: Span, year: int | None) -> list[Claim]:
     out = []
     prev_end: int | None = None
@@ -66,6 +82,10 @@ def _numeric_claims(article: Article, s: Sentence, span: Span, year: int | None)
         scope = subj.scope
         if m.unit and _is_conversion(span.text, prev_end, m.start, span.start_char):
             scope = "; ".join(p for p in (scope, "unit conversion") if p)
+        if not m.unit and _SCORE.match(m.text) and subj.measure not in subjects.LEXICON_MEASURES:
+            # "a 9-14 start", "won 31-24", "a record of 284-286": a score or record, two
+            # figures in one, not a range of one count
+            scope = "; ".join(p for p in (scope, "score or record") if p)
         prev_end = m.end
         subject_text = subj.text()
         if m.unit and m.unit not in subject_text and m.unit != subj.counted:
@@ -98,9 +118,9 @@ def _numeric_claims(article: Article, s: Sentence, span: Span, year: int | None)
     return out
 
 
-def _date_claims(article: Article, s: Sentence, span: Span, published: dt.datetime | None) -> list[Claim]:
+def _date_claims(article: Article, s: Sentence, span: Span, published: dt.datetime | None,
+                 year: int | None) -> list[Claim]:
     out = []
-    year = published.year if published else None
     for m in dates.find_dates(span, published):
         subj = subjects.subject_of(span, m.start, m.end, year)
         dated = subjects.dated_event(span, m.start, m.end)

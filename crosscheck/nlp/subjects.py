@@ -157,6 +157,24 @@ def _duration_of(*heads: Token | None) -> str | None:
     return None
 
 
+# Periods a running total is counted over: "404 yards this season", "finished his third
+# season with 404 yards", "his career high". A total over a season or a career is not the
+# figure of one game, one day or one event.
+_PERIODS = {"season", "career", "campaign", "year-to-date"}
+
+
+def _period_of(*heads: Token | None) -> str | None:
+    for head in heads:
+        if head is None:
+            continue
+        for child in head.children:
+            cands = [child] + ([c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [])
+            for c in cands:
+                if c.lemma_.lower() in _PERIODS and c.dep_ in ("dobj", "pobj", "npadvmod", "compound", "amod", "nsubj"):
+                    return f"over the {c.lemma_.lower()}"
+    return None
+
+
 def _measure_of(lemmas: list[str]) -> str | None:
     for lem in lemmas:
         if lem in _MEASURES:
@@ -271,7 +289,7 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
     for noun in (counted, linked):
         if noun is None:
             continue
-        lemmas.extend(c.lemma_.lower() for c in noun.lefts if c.dep_ in ("compound", "amod"))
+        lemmas.extend(c.lemma_.lower() for c in noun.lefts if c.dep_ in ("compound", "amod") and not _hyphenated(c))
         lemmas.append(noun.lemma_.lower())
         of = _of_complement(noun)
         if of is not None:
@@ -281,7 +299,10 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
     cur = verb
     while cur is not None and len(verbs) < 4:
         verbs.append(cur)
-        cur = next((c for c in cur.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+        # into "known to have died", not into a clause with a doer of its own ("the jurors
+        # asked how many people Nichols would have to kill": the jurors killed nobody)
+        cur = next((c for c in cur.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+                    and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)), None)
     noun_part = len(lemmas) if counted is not None and _is_thing(counted) else None
     lemmas.extend(v.lemma_.lower() for v in verbs)
     if verb is not None:
@@ -318,6 +339,10 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
     dur = _duration_of(verb, counted)
     if dur:
         scopes.append(dur)
+    period = _period_of(verb, verb.head if verb is not None and verb.head.pos_ == "VERB" else None,
+                        counted, counted.head if counted is not None and counted.head.pos_ == "VERB" else None)
+    if period:
+        scopes.append(period)
     other = _other_event(sent, verb, published_year)
     if other:
         scopes.append(other)
@@ -355,6 +380,13 @@ PRONOUN_DOER = "<someone named elsewhere>"
 _NOT_AGENTS = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
+def _hyphenated(tok: Token) -> bool:
+    """Part of a hyphenated modifier ("pro-death jurors", "anti-war protesters"): an opinion
+    or a kind, not what happened to the people counted."""
+    doc = tok.doc
+    return any(0 <= j < len(doc) and doc[j].text == "-" for j in (tok.i - 1, tok.i + 1))
+
+
 def _is_thing(noun: Token) -> bool:
     """A common noun for a thing, not persons: its own word, not the verb, is the measure."""
     lem = noun.lemma_.lower()
@@ -375,9 +407,13 @@ def _agent_of(verb: Token | None, counted: Token | None, linked: Token | None = 
     if counted is not None:
         cand = next((c for c in counted.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")), None)
     if cand is None and verb is not None:
-        cand = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if cand is not None and cand.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-            cand = verb.head
+        doer_verb = verb
+        # "He finished with 269 yards and caught 29 passes": a conjoined verb shares the doer
+        while doer_verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in doer_verb.children):
+            doer_verb = doer_verb.head
+        cand = next((c for c in doer_verb.children if c.dep_ == "nsubj"), None)
+        if cand is not None and cand.lower_ in ("who", "which", "that") and doer_verb.dep_ == "relcl":
+            cand = doer_verb.head
     if cand is not None and cand.lower_ in _PERSON_PRONOUNS:
         # "He had 793 yards", "his 14 points": someone named elsewhere, so not comparable with
         # another figure unless both name the same doer (the judge reads this key)
