@@ -6,7 +6,7 @@ them), ~15 claims an article split over the three kinds, and vectors shaped like
 (an article's lead near its event's direction; a claim near the direction of the fact it
 reports, so claims about one fact in one event are similar and others are not).
 
-Timed: ``pipeline.align_claims`` = event clustering (``article_similarity.sql`` + union-find)
+Timed: ``pipeline.align_claims`` = event clustering (``article_similarity.sql`` + sparse average linkage)
 then ``candidate_pairs.sql``, each reported on its own so a missed target names its stage.
 """
 
@@ -60,12 +60,13 @@ def build_store(path: Path, n_claims: int, seed: int = 11):
     day0 = np.datetime64("2025-01-01")
     ev_day = rng.integers(0, days, len(sizes))
     pub = [str(day0 + int(ev_day[e]) + int(rng.integers(0, 2))) + "T09:00:00+00:00" for e in event_of]
-    place = [f"Place{e}" for e in range(len(sizes))]
+    # Names must look like names (letters only) for event clustering's rare-name overlap.
+    place = [f"Place{_letters(e)}" for e in range(len(sizes))]
     store = Store(path)
     aid = [f"a{i:07d}" for i in range(n_articles)]
     store.insert_frame("articles", pd.DataFrame({
         "article_id": aid, "content_hash": aid, "title": [f"Blast in {place[e]}" for e in event_of],
-        "body": [f"Officials in {place[e]} said Governor Name{e} visited {place[e]} on Friday." for e in event_of],
+        "body": [f"Officials in {place[e]} said Governor Name{_letters(e)} visited {place[e]} on Friday." for e in event_of],
         "published": pub, "lead_text": aid, "lead_hash": [f"L{a}" for a in aid]}))
     store.insert_frame("events", pd.DataFrame({"article_id": aid, "event_id": [f"event-{e}" for e in event_of],
                                                "label": "-"}))
@@ -178,3 +179,13 @@ if __name__ == "__main__":
 
     result = time_stage(Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3])
     sys.stdout.write("BENCH_RESULT " + json.dumps(result) + "\n")
+
+
+def _letters(n: int) -> str:
+    """0 -> 'a', 25 -> 'z', 26 -> 'ba': a letters-only spelling of n for synthetic names."""
+    out = ""
+    while True:
+        n, r = divmod(n, 26)
+        out = chr(97 + r) + out
+        if n == 0:
+            return out

@@ -30,6 +30,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+from crosscheck.cli_schedule import register as _register_schedule  # noqa: E402
+
+_register_schedule(app)
+
 
 def _fail(message: str) -> None:
     typer.echo(f"crosscheck: {message}", err=True)
@@ -57,7 +61,9 @@ def _check_out(out: Path) -> None:
 
 @app.command()
 def run(
-    articles_dir: Annotated[Path, typer.Argument(help="Folder of articles (.md .txt .json .jsonl .html).")],
+    articles_dir: Annotated[
+        str, typer.Argument(help="Folder of articles (.md .txt .json .jsonl .html), RSS/Atom feed file, or feed URL.")
+    ],
     out: Annotated[Path, typer.Option("--out", help="Output folder for report.json, report.md, report.html.")],
     db: Annotated[Optional[Path], typer.Option("--db", help="DuckDB file (default: OUT/crosscheck.duckdb).")] = None,
     fail_on: Annotated[
@@ -70,6 +76,10 @@ def run(
     ] = "high",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs on the console.")] = False,
+    task_runner: Annotated[
+        Optional[str],
+        typer.Option("--task-runner", help="local (default), dask (a LocalCluster) or dask=ADDRESS of a scheduler."),
+    ] = None,
 ) -> None:
     """Run the whole pipeline as a Prefect flow and write the reports.
 
@@ -77,8 +87,21 @@ def run(
 
     Exit status: 0 no discrepancy, 1 discrepancies found, 2 bad usage or unreadable input.
     """
-    _check_dir(articles_dir)
+    from crosscheck.sources import SourceError, parse_source
+
+    try:
+        source = parse_source(articles_dir)
+    except SourceError as exc:
+        _fail(str(exc))
+    if source.kind == "folder":
+        _check_dir(Path(source.location))
     _check_out(out)
+    from flows.runners import TaskRunnerError, check_available, parse_spec
+
+    try:
+        check_available(parse_spec(task_runner))
+    except TaskRunnerError as exc:
+        _fail(f"--task-runner: {exc}")
     from checks.policy import parse_fail_on
 
     try:
@@ -106,7 +129,7 @@ def run(
     started = time.time()
     try:
         state = crosscheck_flow(
-            str(articles_dir), str(out), str(db) if db else None, severities, return_state=True
+            articles_dir, str(out), str(db) if db else None, severities, task_runner=task_runner, return_state=True
         )
     except StoreError as exc:
         _fail(str(exc))

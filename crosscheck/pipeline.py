@@ -220,6 +220,29 @@ def write_json(path: Path, data: dict) -> None:
     tmp.replace(path)
 
 
+# Run-relative fields: they describe this run against the previous one, so they live in
+# changes.json (and in report.md/html), keeping report.json identical for identical inputs.
+RUN_RELATIVE = ("previous_run_id", "resolved")
+
+
+def stable_report(report: dict) -> dict:
+    """report.json: the contract plus extensions that depend only on the articles and store."""
+    out = {k: v for k, v in report.items() if k not in RUN_RELATIVE}
+    out["discrepancies"] = [{k: v for k, v in d.items() if k != "status"} for d in report["discrepancies"]]
+    return out
+
+
+def changes_since_previous(report: dict) -> dict:
+    """changes.json: which discrepancies are new, still open, or resolved since the last run."""
+    return {
+        "run_id": report["run_id"],
+        "previous_run_id": report.get("previous_run_id"),
+        "new": [d["id"] for d in report["discrepancies"] if d.get("status") == "new"],
+        "open": [d["id"] for d in report["discrepancies"] if d.get("status") == "open"],
+        "resolved": report.get("resolved", []),
+    }
+
+
 def write_reports(store: Store, run_id: str, out_dir: Path, outcome) -> dict:
     """report.json (contract), report.md and report.html; returns the run summary."""
     from crosscheck.reports import json as report_json
@@ -237,7 +260,9 @@ def write_reports(store: Store, run_id: str, out_dir: Path, outcome) -> dict:
     if outcome is not None:
         report["checks"] = {"success": bool(outcome.success),
                             "failed": [r.get("name") for r in outcome.results if not r.get("success")]}
-    write_json(paths["json"], report)
+    paths["changes"] = out_dir / "changes.json"
+    write_json(paths["json"], stable_report(report))
+    write_json(paths["changes"], changes_since_previous(report))
     from crosscheck.reports.html import render_html
     from crosscheck.reports.markdown import render_markdown
 

@@ -51,8 +51,17 @@ def test_second_run_does_only_the_new_article(on_server, model, tmp_path, monkey
     out, db = tmp_path / "out", tmp_path / "store.duckdb"
 
     def run() -> dict:
+        """report.json with the run-relative view of changes.json folded back in."""
         crosscheck_flow(str(articles), str(out), str(db), return_state=True)
-        return json.loads((out / "report.json").read_text(encoding="utf-8"))
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        changes = json.loads((out / "changes.json").read_text(encoding="utf-8"))
+        assert "status" not in json.dumps(report["discrepancies"])  # report.json stays run-independent
+        new, still = set(changes["new"]), set(changes["open"])
+        assert {d["id"] for d in report["discrepancies"]} == new | still and not new & still
+        for d in report["discrepancies"]:
+            d["status"] = "new" if d["id"] in new else "open"
+        report["previous_run_id"], report["resolved"] = changes["previous_run_id"], changes["resolved"]
+        return report
 
     first = run()
     with duckdb.connect(str(db), read_only=True) as con:

@@ -61,6 +61,15 @@ def _healthy(url: str) -> bool:
         return False
 
 
+def die_with_parent() -> None:
+    """preexec_fn: the child gets SIGTERM if the test process dies, even by SIGKILL (Linux),
+    so a killed test run never leaves a server listening."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+
+
 def start_server() -> Server:
     home = Path(tempfile.mkdtemp(prefix="crosscheck-prefect-"))
     port = _free_port()
@@ -81,7 +90,7 @@ def start_server() -> Server:
     with log.open("wb") as fh:
         proc = subprocess.Popen(
             [str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-            env=env, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True,
+            env=env, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=die_with_parent,
         )
     deadline = time.monotonic() + START_TIMEOUT_S
     while not _healthy(url):

@@ -20,7 +20,7 @@ import pytest
 
 from crosscheck.cli_schedule import deployment_name, parse_every
 from tests.conftest import EXAMPLES
-from tests.test_prefect_server import drain_to_server, on_server, prefect_server  # noqa: F401 - shared server
+from tests.test_prefect_server import die_with_parent, drain_to_server, on_server, prefect_server  # noqa: F401
 
 WAIT_S = 300
 
@@ -102,6 +102,7 @@ def test_served_deployment_runs_on_schedule(on_server, tmp_path):
             [sys.executable, "-m", "crosscheck.cli", "serve", str(inbox), "--out", str(out), "--every", "10s",
              "--name", "schedule-test"],
             env=env, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True, cwd=tmp_path,
+            preexec_fn=die_with_parent,
         )
     done = None
     try:

@@ -339,8 +339,7 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
     dur = _duration_of(verb, counted)
     if dur:
         scopes.append(dur)
-    period = _period_of(verb, verb.head if verb is not None and verb.head.pos_ == "VERB" else None,
-                        counted, counted.head if counted is not None and counted.head.pos_ == "VERB" else None)
+    period = _period_of(verb, counted, *[a for a in (counted or head).ancestors if a.pos_ == "VERB"][:2])
     if period:
         scopes.append(period)
     other = _other_event(sent, verb, published_year)
