@@ -25,6 +25,17 @@ CLAIMS_PER_ARTICLE = 15
 DIM = 384
 
 
+
+def _letters(n: int) -> str:
+    """0 -> 'a', 25 -> 'z', 26 -> 'ba': a letters-only spelling of n for synthetic names."""
+    out = ""
+    while True:
+        n, r = divmod(n, 26)
+        out = chr(97 + r) + out
+        if n == 0:
+            return out
+
+
 def _unit(x: np.ndarray) -> np.ndarray:
     return (x / np.linalg.norm(x, axis=-1, keepdims=True)).astype(np.float32)
 
@@ -180,12 +191,3 @@ if __name__ == "__main__":
     result = time_stage(Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3])
     sys.stdout.write("BENCH_RESULT " + json.dumps(result) + "\n")
 
-
-def _letters(n: int) -> str:
-    """0 -> 'a', 25 -> 'z', 26 -> 'ba': a letters-only spelling of n for synthetic names."""
-    out = ""
-    while True:
-        n, r = divmod(n, 26)
-        out = chr(97 + r) + out
-        if n == 0:
-            return out

@@ -82,3 +82,12 @@ def test_conversions_stamps_and_background_years_are_scoped(nlp):
     assert "in 2004" in (by_quote["170,000"].scope or "")
     stamp = next(c for c in by_quote.values() if c.kind == "date" and "15:50" in c.quote)
     assert "publication" in (stamp.scope or "")
+
+
+def test_increments_severity_and_periods_are_scoped(nlp):
+    assert "additional" in (subj(nlp, "Three more bodies were recovered from the rubble.", "Three").scope or "")
+    assert subj(nlp, "Another 63 were injured.", "63").scope is None
+    assert "seriously" in (subj(nlp, "There are around 30 people seriously injured.", "around 30").scope or "")
+    assert subj(nlp, "More than 60 people were injured.", "More than 60").scope is None
+    season = subj(nlp, "He finished his third season with 404 yards rushing.", "404 yards")
+    assert "over the season" in (season.scope or "")

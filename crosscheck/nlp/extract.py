@@ -160,13 +160,15 @@ _PUBLICATION = {"post", "publish", "update", "write", "file", "modify"}
 
 def _is_stamp(text: str) -> bool:
     """A page's time stamp, not an event's date: a full date with its year and a clock time
-    ("Tue Jul 2, 2013 1:28PM", "July 02, 2013 15:50") or a date in capitals ("WEDNESDAY 03
-    JULY 2013"). Prose dates its event without the year ("at 7:37 a.m. on Tuesday")."""
+    ("Tue Jul 2, 2013 1:28PM", "July 02, 2013 15:50"), a date in capitals ("WEDNESDAY 03
+    JULY 2013") or in digits ("27/09/2013"). Prose dates its event in words, without the year
+    next to a clock time ("at 7:37 a.m. on Tuesday")."""
     has_year = re.search(r"\b(19|20)\d\d\b", text) is not None
     has_clock = re.search(r"\d:\d\d|\d ?[ap]\.? ?m\b", text, re.I) is not None
     letters = [c for c in text if c.isalpha()]
     shouting = len(letters) >= 6 and all(c.isupper() for c in letters)
-    return has_year and has_clock or shouting
+    numeric_date = re.search(r"\b\d{1,2}[/.]\d{1,2}[/.](19|20)\d\d\b", text) is not None  # 27/09/2013
+    return has_year and has_clock or shouting or numeric_date
 
 
 def _date_scope(num_scope: str | None, dated: str | None, low: str | None, high: str | None,

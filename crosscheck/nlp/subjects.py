@@ -78,6 +78,8 @@ _UNIT_NOUNS = {"vote", "ballot", "percent", "point", "dollar", "euro", "pound", 
 # Nouns that only frame a count ("the number of people killed"): the subject is inside them.
 _FRAME_NOUNS = {"number", "total", "tally", "count", "figure"}
 _TIME_NOUNS = {"hour", "day", "week", "month", "year", "night", "minute", "weekend", "decade"}
+# Not "another": "another 63 were injured" often means besides the dead, not more injured.
+_ADDITIONAL = {"more", "additional", "further"}
 _SEVERITY = {"seriously", "critically", "severely", "badly", "gravely", "slightly", "lightly", "fatally"}
 _PARTIAL_WORDS = {"partial", "incomplete"}
 _OTHER_EVENT_WORDS = {"separate", "unrelated", "previous", "earlier", "last"}
@@ -319,9 +321,6 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
     if noun_lemma in _GROUP_NOUNS:
         grp = " ".join(p for p in (grp, noun_lemma) if p)
     severe = next((c.lower_ for v in verbs[:1] for c in v.children if c.dep_ == "advmod" and c.lower_ in _SEVERITY), None)
-    if severe:
-        # "30 people seriously injured" counts a part of the injured, not all of them
-        grp = " ".join(p for p in (grp, severe) if p)
     if measure is None:
         if noun_lemma is not None and noun_lemma not in _PERSON_NOUNS:
             of = _of_complement(noun) if noun is not None else None
@@ -334,6 +333,12 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
     scopes = []
     if part:
         scopes.append("part")
+    if severe:
+        scopes.append(severe)  # "30 people seriously injured" are a part of the injured
+    if counted is not None and any(c.lower_ in _ADDITIONAL for c in counted.lefts if c.i not in inside) or any(
+            t.lower_ in _ADDITIONAL and t.dep_ in ("amod", "advmod", "det") and t.head.i in inside and t.i not in inside
+            for t in sent):
+        scopes.append("additional")  # "three more bodies", "four more people died": an increment
     if any(t.lemma_.lower() in _PARTIAL_WORDS for t in sent) or re.search(r"\b\d+(\.\d+)? (percent|%) of (the )?(ballots|votes|precincts)", sent.text):
         scopes.append("partial count")
     dur = _duration_of(verb, counted)
@@ -373,7 +378,9 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
 _PERSON_SUFFIXES = ("er", "or", "ist", "man", "men", "ian", "ee", "ant", "ent")
 # The measures of the lexicon: tolls and the like, written with many verbs and nouns.
 LEXICON_MEASURES = frozenset(_READABLE)
-TIME_MEASURES = frozenset(_TIME_NOUNS)
+# Spans of time and repetitions ("shot seven times" / "arrested four times"): the verb says
+# what was counted.
+TIME_MEASURES = frozenset(_TIME_NOUNS | {"time"})
 _PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 PRONOUN_DOER = "<someone named elsewhere>"
 _NOT_AGENTS = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
