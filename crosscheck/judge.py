@@ -13,9 +13,9 @@ import datetime as dt
 from typing import Any
 
 from crosscheck import config
-from crosscheck.intervals import VAGUE_PLURALS, DateInterval, NumInterval, comparable, disjoint, gap
+from crosscheck.intervals import VAGUE_PLURALS, DateInterval, NumInterval, comparable, disjoint, gap, to_base
 from crosscheck.models import Verdict
-from crosscheck.nlp.subjects import LEXICON_MEASURES, PRONOUN_DOER, TIME_MEASURES
+from crosscheck.nlp.subjects import LEXICON_MEASURES, PRONOUN_DOER, TIME_MEASURES, counts_persons
 
 Row = dict[str, Any]
 # Verbs that say nothing of what happened ("was", "had"), so they cannot tell two figures apart.
@@ -56,8 +56,44 @@ def same_subject(a: Row, b: Row) -> bool:
         return False  # two named doers' figures: Manning's yards vs Garrard's yards
     if _background(a) or _background(b):
         return False
-
+    if _unanchored_distance(a) or _unanchored_distance(b):
+        return False
+    if _things_done_differently(a, b):
+        return False
     return _same_predicate_if_needed(a, b)
+
+
+# Words a length is written in: a figure whose only noun is one of these says how far, not
+# what was measured.
+_LENGTH_WORDS = {"kilometre", "kilometer", "km", "metre", "meter", "m", "mile", "yard", "yd", "foot",
+                 "feet", "ft", "inch", "nautical mile"}
+
+
+def _unanchored_distance(row: Row) -> bool:
+    """A length with no noun of its own ("at a depth of 10 km", "72 km southeast of Reuleuet",
+    "returned it 32 yards"): one report holds many distances (depth, distance from each town,
+    one run vs another), so two of them are never known to be the same distance."""
+    if to_base(1.0, row.get("unit"))[1] != "length":
+        return False
+    counted = (row.get("counted") or "").strip()
+    return not counted or counted in _LENGTH_WORDS or counted.split()[-1] in _LENGTH_WORDS
+
+
+def _things_done_differently(a: Row, b: Row) -> bool:
+    """Counted things (not tolls) with two different verbs are two figures: "seven bullets
+    fired" vs "a gun loaded with four bullets", "two quakes struck" vs "a team dispatched
+    after two quakes". Tolls are written with many verbs for one thing and stay comparable, as
+    do fates merged by the extractor ("brought down" / "swept away") and measures with their
+    own complement ("days of mourning") and people, whose one deployment is written with many
+    verbs ("fought the blaze" / "were sent"). Verbs that say nothing of what happened never decide."""
+    measure = a.get("counted") or ""
+    if (measure in LEXICON_MEASURES or " of " in measure or measure.endswith(("destroyed", "damaged", "flooded"))
+            or counts_persons(measure)):
+        return False
+    pa, pb = a.get("predicate"), b.get("predicate")
+    if not pa or not pb or pa == pb:
+        return False
+    return pa not in _NEUTRAL_VERBS and pb not in _NEUTRAL_VERBS
 
 
 def _background(row: Row) -> bool:

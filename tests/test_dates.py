@@ -243,3 +243,19 @@ def test_open_ranges_from_an_event_day(dates):
     assert (m.low, m.high) == ("2024-02-06", None)
     m = one(dates, "Prices have doubled since October.")
     assert (m.low, m.high) == ("2023-10-01", None)
+
+
+@pytest.mark.parametrize("text", [
+    "The river will crest in 24 hours.",
+    "A decision is due within 48 hours.",
+    "Roads were closed for 24 hours.",
+    "Talks resume in 72 hours.",
+])
+def test_hours_ahead_are_durations_not_dates(dates, text):
+    assert dates(text) == []
+
+
+def test_halves_and_quarters_of_a_game_are_not_dates(dates):
+    assert dates("He scored all 11 points in the second half.") == []
+    assert dates("Jacksonville took a 14-0 lead in the third quarter.") == []
+    assert [m.granularity for m in dates("Yields rose 20 basis points in the first half.")] == ["half"]

@@ -121,3 +121,31 @@ def test_a_named_holding_meets_a_described_one():
     assert judge.judge(a, b).conflict
     c = dict(b, role="operate ferry", predicate="operate")
     assert not judge.judge(a, c).conflict
+
+
+def test_unanchored_distances_are_never_the_same_distance():
+    # a depth and a distance from a town, or two runs of a game: lengths with no noun of their own
+    depth = num(low=10, high=10, unit="km", counted="kilometre", predicate="strike")
+    town = num("t2", low=72, high=72, unit="km", counted="kilometre", predicate="strike")
+    assert not judge.judge(depth, town).conflict
+    assert not judge.judge(num(low=32, high=32, unit="yd", counted=None), num("t2", low=21, high=21, unit="yd", counted=None)).conflict
+    # a length that names what it measures still compares
+    assert judge.judge(num(low=40, high=40, unit="km", counted="convoy"), num("t2", low=90, high=90, unit="km", counted="convoy")).conflict
+
+
+def test_counted_things_with_different_verbs_are_different_figures():
+    fired = num(low=7, high=7, counted="bullet", predicate="fire")
+    loaded = num("t2", low=4, high=4, counted="bullet", predicate="load")
+    assert not judge.judge(fired, loaded).conflict
+    assert judge.judge(fired, num("t2", low=4, high=4, counted="bullet", predicate="fire")).conflict
+    # tolls keep many verbs, merged fates and neutral verbs never decide
+    assert judge.judge(num(low=3, high=3, predicate="die"), num("t2", low=5, high=5, predicate="kill")).conflict
+    assert judge.judge(num(low=2, high=2, counted="bridge destroyed", predicate="bring"),
+                       num("t2", low=3, high=3, counted="bridge destroyed", predicate="sweep")).conflict
+    assert judge.judge(num(low=61, high=61, counted="turnout", predicate="be"),
+                       num("t2", low=58, high=58, counted="turnout", predicate="reach")).conflict
+
+
+def test_people_counted_with_different_verbs_stay_comparable():
+    fought = num(low=150, high=150, counted="firefighter", predicate="fight")
+    assert judge.judge(fought, num("t2", low=120, high=120, counted="firefighter", predicate="send")).conflict

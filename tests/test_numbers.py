@@ -176,3 +176,60 @@ def test_hyphen_range_still_a_range(nums):
 def test_a_tally_after_at_or_to_is_a_count(nums, text, value):
     m = one(nums, text)
     assert (m.low, m.high) == (value, value)
+
+
+@pytest.mark.parametrize("text,quote,low,high,hedge", [
+    ("There were three-plus hours of talks.", "three-plus hours", 3, None, "more_than"),
+    ("The 20-plus officials left.", "20-plus", 21, None, "more_than"),
+    ("He spent 40-odd years in jail.", "40-odd years", 36, 44, "about"),
+])
+def test_plus_and_odd_suffixes_are_hedges(nums, text, quote, low, high, hedge):
+    m = one(nums, text)
+    assert (m.text, m.low, m.high, m.hedge) == (quote, low, high, hedge)
+
+
+@pytest.mark.parametrize("text", [
+    "Polls close by 10 a.m. on Sunday.",
+    "The doors open at 10am.",
+    "The bar stays open until 11.30pm tonight.",
+    "Shops are open from 9 to 5 on weekdays.",
+    "Voting runs between 7 and 10 p.m. local time.",
+    "Trains run between 6 and 11 in the evening.",
+])
+def test_clock_times_are_not_counts(nums, text):
+    assert nums(text) == []
+
+
+def test_a_backwards_span_with_a_noun_is_still_a_count(nums):
+    assert [(m.low, m.high) for m in nums("Polls give the party from 9 to 5 seats.")] == [(5, 9)]
+    assert [m.low for m in nums("The party's seats fell from 9 to 5.")] == [9, 5]
+
+
+def test_hours_after_in_or_within_are_durations(nums):
+    ms = nums("The river will crest in 24 hours and within 48 hours it recedes.")
+    assert [(m.text, m.low, m.unit) for m in ms] == [("24 hours", 24, "h"), ("48 hours", 48, "h")]
+
+
+@pytest.mark.parametrize("text,pairs", [
+    ("Clashes caused 200 million euros ($265.3 million) of damage.",
+     [(2e8, "EUR"), (2.653e8, "USD")]),                    # a conversion, not a minus
+    ("In all, 1, 300 biologists wrote.", [(1300, None)]),  # a tokenised thousands group
+    ("He scored in the first 7 \u00bd minutes.", [(7.5, "min")]),
+])
+def test_amount_readings(nums, text, pairs):
+    assert [(m.low, m.unit) for m in nums(text)] == pairs
+
+
+@pytest.mark.parametrize("text", [
+    "Reid's, 33, acting was praised.",                           # an age after a possessive
+    "Fans filled almost two-thirds of the arena.",                # a proportion
+    "It hits Internet Explorer 8 and 9, it appears.",             # a list of versions
+    "It runs on Windows XP, Vista, 7, 8, and 8.1, both builds.",
+    "Seth scored for the Bulldogs (15-17).",                      # a win-loss record
+])
+def test_more_non_quantities(nums, text):
+    assert [m.text for m in nums(text)] == []
+
+
+def test_a_comma_after_a_hyphenated_measure_is_no_thousands_group(nums):
+    assert (260, "lb") in [(m.low, m.unit) for m in nums("The 6-foot-9, 260-pound center scored.")]

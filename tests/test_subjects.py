@@ -91,3 +91,16 @@ def test_increments_severity_and_periods_are_scoped(nlp):
     assert subj(nlp, "More than 60 people were injured.", "More than 60").scope is None
     season = subj(nlp, "He finished his third season with 404 yards rushing.", "404 yards")
     assert "over the season" in (season.scope or "")
+
+
+def test_things_counted_inside_a_noun_phrase_are_said_of_that_noun(nlp):
+    a = subj(nlp, "The commission ordered a recount in four districts where observers reported irregularities.", "four")
+    b = subj(nlp, "The recount in six districts, completed overnight, changed fewer than 2,000 votes.", "six")
+    assert a.predicate == b.predicate == "recount"
+    assert subj(nlp, "Police said 24 rockets were fired at the town.", "24").predicate == "fire"
+
+
+def test_a_bare_year_of_the_clause_scopes_the_figure_even_as_the_own_year(nlp):
+    s = subj(nlp, "In 2004 a massive tremor sparked a tsunami that killed 170,000 people.", "170,000", year=2004)
+    assert "in 2004" in (s.scope or "")
+    assert subj(nlp, "Officials said 38 people were killed on Sunday.", "38", year=2004).scope is None

@@ -635,6 +635,14 @@ def _p_q(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | 
     return Atom(m.start(), m.end(), "range", lo, hi, g, rel, year_given=not rel)
 
 
+# words that put "the first half" / "the third quarter" inside a game rather than a year
+_GAME_CUES = re.compile(
+    r"(?<!percentage\s)(?<!basis\s)\b(?:points?|rebounds?|assists?|touchdowns?|field\s+goals?|innings?"
+    r"|kick-?off|halftime|half-time|scored|scoring|trailed|quarterback|yards|free\s+throws?"
+    r"|minutes?\s+(?:left|remaining|to\s+play))\b"
+    r"|(?<![\d.-])\d{1,3}-\d{1,3}(?![\d.-])", re.I)
+
+
 @_pat(rf"\b(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+(?P<u>quarter|half)(?:\s+of\s+(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>this|last|next|the)\s+year|year))?\b|\b(?P<y0>{_YEAR})'s\s+(?P<o2>first|second|third|fourth)\s+(?P<u2>quarter|half)\b"
       rf"|\b(?P<rel0>next|last|this)\s+year's\s+(?P<o3>first|second|third|fourth)\s+(?P<u3>quarter|half)\b")
 def _p_quarter_words(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
@@ -645,6 +653,8 @@ def _p_quarter_words(m: re.Match[str], ref: dt.datetime, future: bool, text: str
     if not yv and not rel and not re.search(r"\bof\s+(the\s+)?year\b", m.group().lower()):
         if not re.search(r"\b(in|during|for)\s+(the\s+)?$", text[:m.start()].lower()):
             return None
+        if _GAME_CUES.search(text) or re.match(r"\s+of\s+(?:the\s+)?(?:game|match|season|contest|fight)\b", text[m.end():], re.I):
+            return None  # "in the second half" of a match: a period of play, not of a year
     if o in ("last", "final") and not re.search(r"\bof\b|'s", m.group().lower()):
         return None  # "last quarter" is the previous quarter (relative period), not Q4
     y = int(yv) if yv else ref.year + {"next": 1, "last": -1}.get((rel or "").lower(), 0)
@@ -877,6 +887,12 @@ def _p_in_n(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom
                  r"strongest|fastest|slowest|only|last|record|since)\b", before):
         return None
     u = m.group("u")
+    if u.lower().startswith("hour"):
+        # "in 24 hours", "within 48 hours": a deadline window. Read against `published` it
+        # would be a minute-level claim that depends only on when the piece went out, and two
+        # reports of the same deadline would then disagree; the count of hours is the claim.
+        # ("in 5 minutes" stays a clock reading: said of right now, not of a window.)
+        return None
     if m.group("pre").lower() == "within":
         base = _day(ref)
         end = base + _delta(v, u)  # type: ignore[operator]

@@ -53,6 +53,7 @@ class NumberMention:
 _LEX = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"
     r"|\d{1,3}(?:, 000)+(?![\d])"
+    r"|(?<![\d,.\-])(?<!\d, )\d{1,3}, \d{3}(?!\d|,\s?\d|\s+(?:and|or|&)\s+\d)"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d|,\d)"
     r"|\d+(?:\.\d+)?|\.\d+)"
     r"|(?P<word>[A-Za-z]+(?:'[A-Za-z]+)?)"
@@ -418,6 +419,16 @@ def _core_at(lx: list[Lex], i: int) -> _Core | None:
         return _Core(i, j + 1, f, False, 1, vague="__drop__")
     if j + 1 < len(lx) and lx[j].text == "-" and lx[j + 1].low in ("half", "quarter", "third") and not digits and value == 1:
         return _Core(i, j + 2, 1 / _FRACTIONS[lx[j + 1].low], False, 1)
+    if j + 1 < len(lx) and lx[j].text == "-" and not lx[j].space and lx[j + 1].low in _FRACTIONS and not digits and used <= 2:
+        # "two-thirds", "three-quarters": a proportion like the spaced form, not a count of 2
+        f = value / _FRACTIONS[lx[j + 1].low]
+        k = j + 2
+        if k + 1 < len(lx) and lx[k].low == "of" and lx[k + 1].low in ("a", "an"):
+            k += 2
+        if k < len(lx) and lx[k].low in ("million", "billion", "trillion", "thousand"):
+            s_ = numwords.SCALES[lx[k].low]
+            return _Core(i, k + 1, f * s_, False, s_)
+        return _Core(i, j + 2, f, False, 1, vague="__drop__")
     # decimals in words: "two hundred point zero three", "five point five"
     if not digits and j + 1 < len(lx) and lx[j].low == "point":
         k = j + 1
@@ -437,6 +448,9 @@ def _core_at(lx: list[Lex], i: int) -> _Core | None:
                 k += 1
         if ds:
             return _Core(i, k, value + float("0." + ds), False, 1)
+    # "7 \u00bd minutes": a whole number and a fraction sign
+    if digits and used == 1 and j < len(lx) and lx[j].kind == "frac" and value == int(value):
+        return _Core(i, j + 1, value + _UNICODE_FRAC.get(lx[j].text, 0.5), True, 1)
     # digit fraction after a whole number: "2 1/2"
     if digits and used == 1 and j + 2 < len(lx) and lx[j].kind == "num" and lx[j].space \
             and lx[j + 1].text == "/" and lx[j + 2].kind == "num" and not lx[j + 1].space and not lx[j + 2].space:
@@ -642,9 +656,12 @@ def _prefix_hedge(lx: list[Lex], i: int) -> tuple[str | None, int]:
 def _suffix_hedge(lx: list[Lex], j: int) -> tuple[str | None, int]:
     n = _match_seq(lx, j, _SUFFIX_SEQ)
     if not n:
-        # "40-odd"
-        if j + 1 < len(lx) and lx[j].text == "-" and lx[j + 1].low == "odd" and not lx[j].space:
-            return "about", 2
+        # "40-odd" is a round figure; "20-plus" / "three-plus" says the count passed it
+        if j + 1 < len(lx) and lx[j].text == "-" and not lx[j].space and not lx[j + 1].space:
+            if lx[j + 1].low == "odd":
+                return "about", 2
+            if lx[j + 1].low == "plus":
+                return "more_than", 2
         if j < len(lx) and lx[j].text == "+" and not lx[j].space:
             return "at_least", 1
         return None, 0
@@ -738,7 +755,7 @@ def _is_non_quantity(lx: list[Lex], c: _Core, text: str, toks: _Tokens, money: b
         # "F-16s", "3D", "4x4": letters glued after digits that are not a unit/scale
         m = re.match(r"-?([A-Za-z]+)", after)
         suf = m.group(1) if m else ""
-        if suf.lower() not in ("st", "nd", "rd", "th") and not re.match(r"-(year|month|week|day|hour|minute|odd)", after, re.I):
+        if suf.lower() not in ("st", "nd", "rd", "th") and not re.match(r"-(year|month|week|day|hour|minute|odd|plus)\b", after, re.I):
             return True
     if re.match(r"(st|nd|rd|th)\b", after, re.I) and c.digits:
         return True  # ordinal
@@ -788,12 +805,37 @@ def _is_non_quantity(lx: list[Lex], c: _Core, text: str, toks: _Tokens, money: b
     if c.digits and unit is None and re.match(r"\s*[,)]", after) and re.search(r"[,(]\s*$", before):
         if prev is not None:
             p2 = toks.before(prev.idx - toks.base)
+            if p2 is not None and p2.lower_ in ("'s", "\u2019s", "'") :
+                p2 = toks.before(p2.idx - toks.base)  # "Reid's, 33, acting": the owner is the person
             if p2 is not None and (p2.ent_type_ == "PERSON" or p2.lower_ in ("man", "woman", "boy", "girl", "son", "daughter", "wife", "husband", "mother", "father")):
                 return True
+    # "IE6, 7, 8 and 9", "Windows XP, Vista, 7": further members of a list of designations
+    if c.digits and unit is None and not money and _DESIGNATION_LIST.search(before):
+        nt = toks.at(e + len(after) - len(after.lstrip())) if after.strip() else None
+        if nt is None or nt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return True
     # street address: "123 Main Street"
     if c.digits and re.match(r"\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)?\s+(Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place|Court|Terrace|Highway)\b", after):
         return True
     return False
+
+
+_LIST_NUM = r"\d+(?:\.\d+)?"
+_LIST_SEP = r"(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)"
+_DESIGNATION_LIST = re.compile(
+    rf"(?:\b[A-Za-z]*[A-Z][A-Za-z]*{_LIST_NUM}|(?<=\S\s)[A-Z][a-z]+ {_LIST_NUM}"
+    rf"|\b[A-Z][A-Za-z]+(?:\s*,\s*[A-Z][A-Za-z]+)+)"
+    rf"(?:{_LIST_SEP}{_LIST_NUM})*{_LIST_SEP}$")
+
+
+def _record_in_brackets(lx: list[Lex], q: _Q, toks: _Tokens) -> bool:
+    """"the Bulldogs (15-17)": a win-loss record in brackets after a name, not a range."""
+    if q.i < 1 or q.j >= len(lx) or q.j - q.i != 3:
+        return False
+    if lx[q.i - 1].text != "(" or lx[q.j].text != ")" or lx[q.i + 1].text not in ("-", "\u2013"):
+        return False
+    prev = toks.before(lx[q.i - 1].start)
+    return prev is not None and prev.pos_ == "PROPN"
 
 
 def _score_like(lx: list[Lex], c: _Core) -> bool:
@@ -852,7 +894,8 @@ def _quantity_at(lx: list[Lex], i: int, text: str, toks: _Tokens, blocked: list[
         unit = cur
     # "-15€": currency symbol after the number
     # accounting negative "($99.99)"
-    if money and start_i > 0 and lx[start_i - 1].text == "(" and j < len(lx) and lx[j].text == ")" and sign > 0:
+    if money and start_i > 0 and lx[start_i - 1].text == "(" and j < len(lx) and lx[j].text == ")" and sign > 0 \
+            and not _amount_before(text[:lx[start_i - 1].start]):
         value, start_i, j = -value, start_i - 1, j + 1
         core = _Core(core.i, core.j, value, core.digits, core.scale)
     # fractions without a unit are proportions ("1/40"): drop; with a unit they are amounts
@@ -875,6 +918,9 @@ def _quantity_at(lx: list[Lex], i: int, text: str, toks: _Tokens, blocked: list[
     # range?
     rng = _range_from(lx, qi if hedge is None else start_i, core, value, unit, money, cur, j, text, toks, blocked)
     if rng is not None:
+        if unit is None and not money and rng.unit is None and (
+                _clock_range(lx, rng, text, toks) or _record_in_brackets(lx, rng, toks)):
+            return _Q(rng.i, rng.j, None, None, None, "__drop__", None, False, rng.i, rng.j)
         if hedge == "about" or hedge == "exact":  # "about 20~100": the range already says it
             rng.i = qi
         elif hedge is not None:
@@ -882,6 +928,9 @@ def _quantity_at(lx: list[Lex], i: int, text: str, toks: _Tokens, blocked: list[
         return rng
     if core.digits and unit is None and not money and _score_like(lx, core):
         return None
+    if unit is None and not money and _clock_text(text[lx[core.i].start:lx[core.j - 1].end]) \
+            and _clock_follows(text[lx[core.j - 1].end:], True):
+        return None  # "between 7 and 10 p.m.": the first end of a clock-time span
     sh, ns = _suffix_hedge(lx, j)
     if sh is not None and (hedge is None or hedge in ("about", "exact")):
         hedge_eff = sh
@@ -890,6 +939,12 @@ def _quantity_at(lx: list[Lex], i: int, text: str, toks: _Tokens, blocked: list[
             a_lo, a_hi = _hedged(core, "about", unit)
             lo, hi = (a_lo, None) if sh == "at_least" else (None, a_hi)
         j += ns
+        if unit is None and ns == 2 and lx[j - 2].text == "-":
+            # "three-plus hours", "40-odd years": the unit follows the hedge
+            u3, nu3 = _unit_at(lx, j, text)
+            if u3 is not None:
+                unit, j = u3, j + nu3
+                lo, hi = _hedged(core, sh, unit)
         return _Q(qi, j, lo, hi, unit, sh, value, False, core.i, core.j)
     if hedge in ("more_than", "fewer_than"):
         ne = _or_equal(lx, j)
@@ -904,6 +959,17 @@ def _quantity_at(lx: list[Lex], i: int, text: str, toks: _Tokens, blocked: list[
         return _Q(qi, j, lo, hi, unit, hedge or c.vague, None, True, core.i, core.j)
     # "a" alone was not a number; a bare word "one" must be a NUM (checked above)
     return _Q(qi, j, lo, hi, unit, hedge, value, False, core.i, core.j)
+
+
+_AMOUNT_END = re.compile(
+    r"(?:\d|\b(?:thousand|million|billion|trillion|bn|m|k)|\b(?:%s))\s*$" % "|".join(
+        sorted((re.escape(w) for w in _CURRENCY_WORD), key=len, reverse=True)), re.I)
+
+
+def _amount_before(before: str) -> bool:
+    """Text ending in an amount: "200 million euros ($265.3 million)" gives the same sum in a
+    second currency, so the brackets are a conversion, not an accounting minus."""
+    return bool(_AMOUNT_END.search(before) or re.search(r"\b[A-Z]{3}\s*$", before))
 
 
 def _next_is_money(lx: list[Lex], j: int) -> bool:
@@ -1003,6 +1069,62 @@ def _range_from(lx: list[Lex], qi: int, a: _Core, a_val: float, a_unit: str | No
     start = qi - 1 if (between or frm) else qi
     rng = _Q(start, bj, lo_v, hi_v, unit, "range", None, False, a.i, b.j)
     return rng
+
+
+_CLOCK_MARK = re.compile(
+    r"\s*(?:[ap]\.?\s?m\b\.?|o['\u2019]clock\b|in\s+the\s+(?:morning|afternoon|evening)\b|at\s+night\b"
+    r"|tonight\b|this\s+(?:morning|afternoon|evening)\b|local\s+time\b)", re.I)
+_CLOCK_ZONE = re.compile(r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|IST|JST)\b")
+_CLOCK_JOIN = re.compile(r"\s*(?:-|\u2013|to|till|until|through|and|or)\s+(?P<n>\d{1,2}(?:[.:]\d\d)?)(?![\d,])", re.I)
+
+
+def _clock_value(v: float) -> bool:
+    """A number that can be read on a clock face: 0-24 whole hours, or h.mm with mm < 60."""
+    if v < 0 or v > 24:
+        return False
+    frac = round((v - int(v)) * 100, 6)
+    return frac == int(frac) and frac < 60
+
+
+def _clock_text(s: str) -> bool:
+    """Digits or words as written on a clock: "10", "11.30", "ten" ("2.1" is no time of day)."""
+    if re.fullmatch(r"\d{1,2}(?:[.:]\d\d)?", s):
+        return _clock_value(float(s.replace(":", ".")))
+    v = numwords.small_value(s)
+    return v is not None and 0 < v <= 12
+
+
+def _clock_follows(after: str, joined: bool) -> bool:
+    """Text right after a number marks it as a clock reading ("5 p.m.", "8 in the morning",
+    "10 GMT"); with ``joined``, also the first end of a span whose second end is one ("7 and
+    10 p.m.", "9-11am")."""
+    if _CLOCK_MARK.match(after) or _CLOCK_ZONE.match(after):
+        return True
+    if joined:
+        m = _CLOCK_JOIN.match(after)
+        if m and _clock_value(float(m.group("n").replace(":", "."))):
+            rest = after[m.end():]
+            return bool(_CLOCK_MARK.match(rest) or _CLOCK_ZONE.match(rest))
+    return False
+
+
+def _clock_range(lx: list[Lex], q: _Q, text: str, toks: _Tokens) -> bool:
+    """A range of unitless numbers that is a span of clock time: "between 6 and 11 in the
+    evening", or "from 9 to 5" - a from/to span that runs backwards can only be the clock
+    wrapping round (a fall would have a verb of change, read before this), unless its second
+    end counts a noun ("from 9 to 5 seats")."""
+    if q.low is None or q.high is None or not (_clock_value(q.low) and _clock_value(q.high)):
+        return False
+    end = lx[q.j - 1].end
+    if _clock_follows(text[end:], False):
+        return True
+    if q.i >= len(lx) or lx[q.i].low not in ("from",) or q.core_i >= len(lx):
+        return False
+    first = _core_at(lx, q.core_i)
+    if first is None or first.value <= q.low or first.value > 12 or q.high > 12:
+        return False  # not written high-to-low, or past the twelve-hour face
+    nxt = toks.at(end + len(text[end:]) - len(text[end:].lstrip()))
+    return not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "NUM", "ADJ"))
 
 
 def _change_before(lx: list[Lex], qi: int, toks: _Tokens) -> bool:

@@ -235,6 +235,13 @@ def _partitive(head: Token, inside: set[int]) -> bool:
 def _other_event(sent: Span, verb: Token | None, published_year: int | None) -> str | None:
     """A clause about another event: a year other than the article's, or "a separate attack"."""
     text = sent.text
+    for t in sent:
+        # "In 2004 a tsunami killed 170,000": a bare year as the clause's time says the figure
+        # is of that year, never of the day the report is about, even when the article names
+        # no other year (an undated article would otherwise take it for its own).
+        if (_YEAR.fullmatch(t.text) and t.dep_ == "pobj" and t.head.lower_ == "in"
+                and not any(c.dep_ in ("compound", "nummod", "npadvmod") for c in t.children)):
+            return f"in {t.text}"
     for y in _YEAR.findall(text):
         # Undated text (no `published`): any year named marks a figure of that year, since a
         # report rarely names its own year and background ("the 2004 tsunami") always does.
@@ -361,10 +368,13 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
         phrase += f" in {place}"
     if scopes:
         phrase += " (" + ", ".join(scopes) + ")"
+    predicate = verbs[0].lemma_.lower() if verbs else None
+    if measure not in LEXICON_MEASURES:
+        predicate = _owning_noun(counted, inside) or predicate
     return Subject(
         agent=_agent_of(verb, counted, linked),
         counted=noun_lemma,
-        predicate=verbs[0].lemma_.lower() if verbs else None,
+        predicate=predicate,
         place=place,
         grp=grp,
         scope="; ".join(scopes) or None,
@@ -384,6 +394,13 @@ TIME_MEASURES = frozenset(_TIME_NOUNS | {"time"})
 _PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 PRONOUN_DOER = "<someone named elsewhere>"
 _NOT_AGENTS = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+
+
+def counts_persons(measure: str | None) -> bool:
+    """A measure that counts people ("firefighters", "jurors"): what they did is written with
+    many verbs for one crew ("150 firefighters fought the blaze" / "120 were sent")."""
+    word = (measure or "").split(" ")[0]
+    return word in _PERSON_NOUNS or word.endswith(_PERSON_SUFFIXES)
 
 
 def _hyphenated(tok: Token) -> bool:
@@ -430,6 +447,19 @@ def _agent_of(verb: Token | None, counted: Token | None, linked: Token | None = 
         return None  # the counted thing itself ("Turnout was 58.6 percent"), not a doer
     words = [c.text for c in cand.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [cand.text]
     return normalise_actor(" ".join(words)) or None
+
+
+def _owning_noun(counted: Token | None, inside: set[int]) -> str | None:
+    """"a recount in four districts": things counted inside a noun's phrase are said of that
+    noun, whatever verb the clause has ("ordered a recount in four districts" and "the recount
+    in six districts changed ..." both count the districts of the recount). Without this the
+    two clauses' verbs would read as two different things done to the districts."""
+    if counted is None or counted.dep_ != "pobj" or counted.head.lower_ in ("of",):
+        return None
+    owner = counted.head.head
+    if counted.head.dep_ != "prep" or owner.pos_ != "NOUN" or owner.i in inside:
+        return None
+    return owner.lemma_.lower()
 
 
 def _readable(noun: Token) -> str:
