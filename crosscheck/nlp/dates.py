@@ -887,11 +887,11 @@ def _p_in_n(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom
                  r"strongest|fastest|slowest|only|last|record|since)\b", before):
         return None
     u = m.group("u")
-    if u.lower().startswith("hour"):
+    if u.lower().startswith("hour") and v >= 1:
         # "in 24 hours", "within 48 hours": a deadline window. Read against `published` it
         # would be a minute-level claim that depends only on when the piece went out, and two
         # reports of the same deadline would then disagree; the count of hours is the claim.
-        # ("in 5 minutes" stays a clock reading: said of right now, not of a window.)
+        # ("in 5 minutes", "in half an hour" stay clock readings: said of right now.)
         return None
     if m.group("pre").lower() == "within":
         base = _day(ref)
