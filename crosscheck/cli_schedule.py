@@ -11,14 +11,12 @@ against the temporary local API, as ``crosscheck run`` is.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
-SEVERITIES = ("high", "medium", "low")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
@@ -108,6 +106,7 @@ def register(app: typer.Typer) -> None:
         Each run embeds only new or changed articles and reports which discrepancies are new,
         still open or resolved. Needs PREFECT_API_URL for the UI and server-side scheduling.
         """
+        from checks.policy import parse_fail_on
         from crosscheck.sources import SourceError
         from flows.runners import TaskRunnerError, check_available, parse_spec
 
@@ -117,19 +116,16 @@ def register(app: typer.Typer) -> None:
             interval = parse_every(every) if every else None
             cron_expr = check_cron(cron) if cron else None
             check_available(parse_spec(task_runner))
-            severities = [s.strip() for s in fail_on.split(",") if s.strip()]
-            bad = [s for s in severities if s not in SEVERITIES]
-            if bad:
-                raise ValueError(f"--fail-on: unknown severity {bad[0]!r} (use {', '.join(SEVERITIES)})")
+            try:
+                severities = sorted(parse_fail_on(fail_on))
+            except ValueError as exc:
+                raise ValueError(f"--fail-on: {exc}") from None
             params = flow_parameters(source, out, db, severities, task_runner)
         except (ValueError, SourceError, TaskRunnerError) as exc:
             _fail(str(exc))
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            _fail(f"{out}: cannot create output folder ({exc.strerror})")
-        if not os.access(out, os.W_OK):
-            _fail(f"{out}: output folder not writable")
+        from crosscheck.cli import _check_out
+
+        _check_out(out)
         from flows import serve as serving
 
         if api_configured():

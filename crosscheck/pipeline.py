@@ -198,6 +198,19 @@ def judge_pairs(store: Store, run_id: str, progress: Progress | None = None) -> 
     return len(disc_rows)
 
 
+def run_stages(store: Store, folder: Path, run_id: str | None = None) -> str:
+    """Every judging stage in order, without checks or reports: what scripts and tests that
+    score or inspect the store need. The flow runs the same stages as separate tasks."""
+    run_id = run_id or new_run_id()
+    store.start_run(run_id, str(folder))
+    plan = plan_ingest(store, folder, run_id)
+    parse_and_extract(store, plan.changed)
+    embed_missing(store)
+    align_claims(store)
+    judge_pairs(store, run_id)
+    return run_id
+
+
 def _clean(v):
     """pandas hands back NaN for SQL NULL; the judge wants None."""
     if v is None:

@@ -40,13 +40,7 @@ def run_topic(rows: list[dict], work: Path) -> dict:
             subtopic[aid] = r["subtopic"]
             fh.write(json.dumps({"id": aid, "text": r["text"], "url": r.get("url")}) + "\n")
     with Store(work / "db.duckdb") as st:
-        run_id = pipeline.new_run_id()
-        st.start_run(run_id, str(folder))
-        plan = pipeline.plan_ingest(st, folder, run_id)
-        pipeline.parse_and_extract(st, plan.changed)
-        pipeline.embed_missing(st)
-        pipeline.align_claims(st)
-        pipeline.judge_pairs(st, run_id)
+        run_id = pipeline.run_stages(st, folder)
         events = dict(st.con.execute("SELECT article_id, event_id FROM events").fetchall())
         pairs = st.con.execute(
             "SELECT a.article_id, b.article_id FROM discrepancies d JOIN claims a ON a.claim_id = d.claim_a "

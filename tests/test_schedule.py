@@ -64,7 +64,7 @@ def test_serve_rejects_bad_arguments_in_one_line(tmp_path):
         ("serve", str(EXAMPLES), "--out", out, "--every", "1m", "--cron", "* * * * *"): "exactly one of --every",
         ("serve", str(EXAMPLES), "--out", out, "--cron", "every day"): "not a cron expression",
         ("serve", str(tmp_path / "nope"), "--out", out, "--every", "1m"): "no such folder or feed file",
-        ("serve", str(EXAMPLES), "--out", out, "--every", "1m", "--fail-on", "huge"): "unknown severity 'huge'",
+        ("serve", str(EXAMPLES), "--out", out, "--every", "1m", "--fail-on", "huge"): "unknown severity huge",
         ("serve", str(EXAMPLES), "--out", out, "--every", "1m", "--task-runner", "ray"): "unknown runner 'ray'",
         ("history", "--db", str(tmp_path / "none.duckdb")): "no such DuckDB file",
     }
