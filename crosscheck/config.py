@@ -29,7 +29,7 @@ TORCH_THREADS = max(1, os.cpu_count() or 1)
 # on the dev set, true counterparts have cosine 0.45-0.95 because one toll is written many
 # ways, so agreement must be able to lift a 0.5 cosine over the floor, while two different
 # measures need a cosine near 1 to pass. A stated place or group that differs subtracts its
-# weight: "in Kastrin" vs "in Orlendal" are different counts even with the same wording.
+# weight: "in Dunmere" vs "in Ferrow" are different counts even with the same wording.
 ALIGN_W_MEASURE = 0.35
 # Dates and actors: the same dated event ("occurred") or the same role is nearly decisive,
 # since their texts ("when the quake struck" / "when the rocket attack") vary more than counts.

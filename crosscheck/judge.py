@@ -53,7 +53,7 @@ def same_subject(a: Row, b: Row) -> bool:
     if any(_differ(a.get(f), b.get(f)) for f in ("counted", "place", "grp")):
         return False
     if not same_actor(a.get("entity"), b.get("entity")):
-        return False  # two named doers' figures: Manning's yards vs Garrard's yards
+        return False  # two named doers' figures: Corrigan's yards vs Pellman's yards
     if _background(a) or _background(b):
         return False
     if _unanchored_distance(a) or _unanchored_distance(b):
@@ -70,7 +70,7 @@ _LENGTH_WORDS = {"kilometre", "kilometer", "km", "metre", "meter", "m", "mile", 
 
 
 def _unanchored_distance(row: Row) -> bool:
-    """A length with no noun of its own ("at a depth of 10 km", "72 km southeast of Reuleuet",
+    """A length with no noun of its own ("at a depth of 10 km", "72 km southeast of Tarnby",
     "returned it 32 yards"): one report holds many distances (depth, distance from each town,
     one run vs another), so two of them are never known to be the same distance."""
     if to_base(1.0, row.get("unit"))[1] != "length":
@@ -112,7 +112,7 @@ def _same_predicate_if_needed(a: Row, b: Row) -> bool:
     killed", "died"), and counted things ("firefighters fought" / "were sent") too. But a bare
     span of time ("eight years", "four days") says nothing until its verb does ("unbeaten for
     eight years" vs "four years older"), and a named doer's figures differ by what was done
-    ("Hansbrough scored 20 points" vs "needed nine points").
+    ("Whitlock scored 20 points" vs "needed nine points").
     """
     measure = a.get("counted") or ""
     bare_time = measure in TIME_MEASURES

@@ -13,7 +13,7 @@
 -- An actor holding a named thing ("owns the Marisol Star") has no object key: it meets the
 -- holdings of the same verb in the event ("owns the ferry"), as a name says which thing, not
 -- what kind, and one event's site is usually both.
--- A numeric claim's entity is its named doer ("Manning threw for 364 yards"): two different
+-- A numeric claim's entity is its named doer ("Corrigan threw for 364 yards"): two different
 -- doers cost a group mismatch, as their figures are different counts.
 -- Parameters (crosscheck.config): $min_score, $w_measure, $w_event, $w_place, $w_group.
 INSERT OR REPLACE INTO alignments (claim_a, claim_b, kind, event_id, similarity)

@@ -71,7 +71,7 @@ def test_named_holding_pairs_with_described_one_but_not_other_verbs(store):
 
 def test_figures_of_two_named_doers_score_apart(store):
     a = [Claim(article_id="a", sentence_idx=0, kind="numeric", quote="x", char_start=0, char_end=1, value_text="x",
-               subject="yard", embed_text="yard throw", low=364, high=364, counted="yard", entity="manning")]
+               subject="yard", embed_text="yard throw", low=364, high=364, counted="yard", entity="corrigan")]
     b = [Claim(article_id="b", sentence_idx=0, kind="numeric", quote="x", char_start=0, char_end=1, value_text="x",
                subject="yard", embed_text="yard throw", low=205, high=205, counted="yard", entity="luck")]
     _setup(store, {"a": a, "b": b}, {"yard throw": _unit(0)})

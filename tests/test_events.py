@@ -57,8 +57,8 @@ def test_sparse_linkage_matches_the_all_pairs_definition(seed):
 
 
 def test_names_skip_sentence_starts_and_calendar_words():
-    names = events.names_of("The quake hit Kastrin on Sunday. Rescuers reached Orlendal.")
-    assert {"kastrin", "orlendal"} <= names and "sunday" not in names and "rescuers" not in names
+    names = events.names_of("The quake hit Dunmere on Sunday. Rescuers reached Ferrow.")
+    assert {"dunmere", "ferrow"} <= names and "sunday" not in names and "rescuers" not in names
 
 
 def test_names_are_counted_so_the_repeated_ones_weigh_more():
@@ -93,7 +93,7 @@ def _store(tmp_path, articles: list[dict], dates: dict[str, list[tuple[int, str,
     return st
 
 
-_QUAKE = "A strong quake shook Velmora and Tesmaria overnight, and rescuers in Velmora searched for Orsan."
+_QUAKE = "A strong quake shook Brenholt and Calvany overnight, and rescuers in Brenholt searched for Orsan."
 
 
 def _events_of(st: Store) -> dict[str, str]:
@@ -110,8 +110,8 @@ def test_shared_names_and_close_publication_make_one_event(tmp_path):
 
 
 def test_identical_leads_without_shared_names_stay_apart(tmp_path):
-    arts = [{"id": "a", "body": "A strong quake shook Velmora and Tesmaria overnight, Velmora said."},
-            {"id": "b", "body": "A strong quake shook Kastrin and Orlendal overnight, Kastrin said."}]
+    arts = [{"id": "a", "body": "A strong quake shook Brenholt and Calvany overnight, Brenholt said."},
+            {"id": "b", "body": "A strong quake shook Dunmere and Ferrow overnight, Dunmere said."}]
     m = _events_of(_store(tmp_path, arts))
     assert m["a"] != m["b"]
 

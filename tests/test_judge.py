@@ -81,12 +81,12 @@ def test_entities_different_actor_same_role_conflict_but_variants_do_not():
 
 
 def test_named_doers_figures_are_different_counts():
-    a = num(low=364, high=364, counted="yard", predicate="throw", entity="manning")
+    a = num(low=364, high=364, counted="yard", predicate="throw", entity="corrigan")
     assert not judge.judge(a, num("t2", low=205, high=205, counted="yard", predicate="throw", entity="luck")).conflict
     # one doer, another verb: "scored 20 points" vs "needed nine points"
-    b = num(low=20, high=20, counted="point", predicate="score", entity="hansbrough")
+    b = num(low=20, high=20, counted="point", predicate="score", entity="whitlock")
     assert not judge.judge(b, num("t2", low=9, high=9, counted="point", predicate="need")).conflict
-    assert judge.judge(b, num("t2", low=9, high=9, counted="point", predicate="score", entity="tyler hansbrough")).conflict
+    assert judge.judge(b, num("t2", low=9, high=9, counted="point", predicate="score", entity="tyler whitlock")).conflict
     # a toll keeps its many verbs even when a doer is named
     c = num(low=3, high=3, predicate="kill", entity="hamas")
     assert judge.judge(c, num("t2", low=5, high=5, predicate="die")).conflict

@@ -27,7 +27,7 @@ def test_margin_is_measured_in_votes_not_votes_themselves(nlp):
 
 
 def test_embed_text_is_the_subject_not_the_sentence(nlp):
-    s = subj(nlp, "In a long statement, officials said 38 people were killed in Kastrin on Sunday.", "38")
+    s = subj(nlp, "In a long statement, officials said 38 people were killed in Dunmere on Sunday.", "38")
     text = subjects.embed_text(s)
     assert text.startswith("dead") and "statement" not in text
 
@@ -39,8 +39,8 @@ def test_a_thing_counted_is_not_the_verbs_toll(nlp):
 
 
 def test_named_doer_of_a_figure(nlp):
-    assert subj(nlp, "Peyton Manning threw for 364 yards on Sunday.", "364 yards").agent == "peyton manning"
-    assert subj(nlp, "Garrard, who completed 28 passes for 329 yards, ran for two yards.", "28").agent == "garrard"
+    assert subj(nlp, "Peyton Corrigan threw for 364 yards on Sunday.", "364 yards").agent == "peyton corrigan"
+    assert subj(nlp, "Pellman, who completed 28 passes for 329 yards, ran for two yards.", "28").agent == "pellman"
     assert subj(nlp, "Officials said 38 people were killed.", "38").agent is None
 
 

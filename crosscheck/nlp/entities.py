@@ -124,7 +124,7 @@ def _name_spans(sent: Span) -> list[Span]:
     """Actor names: the tagger's entities, plus proper-noun phrases it left untagged.
 
     The statistical tagger reads a name differently in a long article than in its sentence
-    alone ("Holmgard Chemicals, which owns the depot" is an ORG alone, nothing in context);
+    alone ("Marrick Chemicals, which owns the depot" is an ORG alone, nothing in context);
     the parse still marks the phrase as proper nouns, and a role verb then makes it an actor.
     """
     spans = [e for e in sent.ents if e.label_ in _ACTOR_ENTS]

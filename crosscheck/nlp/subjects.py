@@ -94,8 +94,8 @@ class Subject:
     grp: str | None
     scope: str | None
     measure: str | None = None
-    phrase: str | None = None  # the readable subject, e.g. "civilians killed in Osmir"
-    agent: str | None = None  # a named doer whose figure it is ("Manning threw for 364 yards")
+    phrase: str | None = None  # the readable subject, e.g. "civilians killed in Galtby"
+    agent: str | None = None  # a named doer whose figure it is ("Corrigan threw for 364 yards")
 
     def text(self) -> str:
         if self.phrase:
@@ -137,7 +137,7 @@ def _place_of(*heads: Token | None) -> str | None:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (pobj.ent_type_ in _PLACE_ENTS or pobj.pos_ == "PROPN"):
                         return _compound(pobj)
-    # A fronted place phrase on the clause ("In Orlendal, 11 people died").
+    # A fronted place phrase on the clause ("In Ferrow, 11 people died").
     return None
 
 
@@ -212,7 +212,7 @@ def _link_subject(head: Token) -> Token | None:
     if cur.pos_ not in ("VERB", "AUX") or cur.lemma_.lower() not in _LINK_VERBS:
         return None
     deps = ("dobj", "nsubjpass", "nsubj") if cur.lemma_.lower() in ("put", "estimate", "place") else ("nsubj", "nsubjpass", "dobj")
-    # Common nouns first: a dateline ("KASTRIN — The death toll ...") parses as a second subject.
+    # Common nouns first: a dateline ("DUNMERE — The death toll ...") parses as a second subject.
     for pos in ("NOUN", "PROPN"):
         for dep in deps:
             n = next((c for c in cur.children if c.dep_ == dep and c.i != head.i and c.pos_ == pos), None)
@@ -421,8 +421,8 @@ def _is_thing(noun: Token) -> bool:
 
 
 def _agent_of(verb: Token | None, counted: Token | None, linked: Token | None = None) -> str | None:
-    """The named doer a figure belongs to: "Manning threw for 364 yards", "Garrard, who
-    completed 28 passes", "Hansbrough's 20 points". Two players' yards, two companies'
+    """The named doer a figure belongs to: "Corrigan threw for 364 yards", "Pellman, who
+    completed 28 passes", "Whitlock's 20 points". Two players' yards, two companies'
     profits, two candidates' votes are different figures however alike the sentences are."""
     from crosscheck.nlp.entities import normalise_actor
 
@@ -471,7 +471,7 @@ def _readable(noun: Token) -> str:
 
 
 def _fronted_place(sent: Span, verb: Token | None) -> str | None:
-    """"In Orlendal, ..., 11 people died": a place phrase on the clause's root."""
+    """"In Ferrow, ..., 11 people died": a place phrase on the clause's root."""
     if verb is None:
         return None
     root = verb
@@ -582,7 +582,7 @@ def dated_event(sent: Span, start: int, end: int) -> str | None:
     noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
     if (noun is None and verb.lemma_.lower() not in _OCCUR and verb.dep_ in ("ccomp", "xcomp")
             and verb.head.lemma_.lower() in _OCCUR):
-        # A place name misread as a clause ("struck the Velmora highlands yesterday" parses
+        # A place name misread as a clause ("struck the Brenholt highlands yesterday" parses
         # "highlands" as a verb): the date belongs to the event verb above it.
         verb = verb.head
         noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
