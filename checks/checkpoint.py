@@ -66,7 +66,7 @@ def run_checkpoint(
     con: duckdb.DuckDBPyConnection, run_id: str, out_dir: pathlib.Path
 ) -> CheckOutcome:
     """Validate the store for ``run_id``; write ``validations`` and ``out_dir/data_docs/``."""
-    out_dir = pathlib.Path(out_dir)
+    out_dir = pathlib.Path(out_dir).resolve()  # GX needs an absolute base_directory for Data Docs
     out_dir.mkdir(parents=True, exist_ok=True)
     site_dir = out_dir / "data_docs"
     if site_dir.exists():  # an ephemeral context only knows this run: drop stale pages

@@ -280,3 +280,12 @@ def test_policy_superseded_never_fails_and_parsing() -> None:
         parse_fail_on("critical")
     assert explain([{"severity": "high"}, {"severity": "low"}], {"high"}) == \
         "fail: 1 high, 1 low (fail on high)"
+
+
+def test_data_docs_are_built_for_a_relative_out_dir(tmp_path: pathlib.Path, monkeypatch) -> None:
+    """`crosscheck run DIR --out out/demo` passes a relative folder; GX wants an absolute one."""
+    monkeypatch.chdir(tmp_path)
+    outcome = run_checkpoint(make_store(), "run-1", pathlib.Path("out") / "demo")
+    assert outcome.data_docs_index is not None and outcome.data_docs_index.is_absolute()
+    assert outcome.data_docs_index.is_file()
+    assert (tmp_path / "out" / "demo" / "data_docs" / "index.html").is_file()
