@@ -34,18 +34,27 @@ def _wrap(owner, attr: str, label: str) -> None:
 
 def main(articles: str, out: str) -> None:
     _timed_import("crosscheck.cli", "import cli (typer)")
+    from flows import temp_server
+
+    # As `crosscheck run` in a process of its own: the temporary server starts before Prefect
+    # is imported (flows/temp_server.py), so its start-up overlaps the imports below.
+    early = temp_server.start_early()
     _timed_import("prefect", "import prefect")
     _timed_import("crosscheck.pipeline", "import pipeline (spaCy, duckdb, pandas)")
     _timed_import("flows.check_flow", "import flows.check_flow (rest)")
-    _timed_import("prefect.server.api.server", "import prefect server app")
-    from prefect.server.api import server
+    if early is None:
+        _timed_import("prefect.server.api.server", "import prefect server app")
+        from prefect.server.api import server
+
+        _wrap(server.SubprocessASGIServer, "start", "prefect temporary server start (wait)")
+    else:
+        _wrap(temp_server.TemporaryServer, "wait_ready", "prefect temporary server (wait after loads)")
 
     import checks
     from crosscheck import embed, pipeline
     from crosscheck.nlp import sentences
     from flows import check_flow
 
-    _wrap(server.SubprocessASGIServer, "start", "prefect temporary server start (wait)")
     _wrap(sentences, "load_nlp", "spaCy load")
     _wrap(embed, "load_model", "model load (+verify)")
     for attr in ("plan_ingest", "parse_and_extract", "embed_missing", "align_claims", "judge_pairs",

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 _UNITS: dict[str, tuple[str, float]] = {
     "m": ("length", 1.0), "km": ("length", 1000.0), "cm": ("length", 0.01),
     "mm": ("length", 0.001), "nm": ("length", 1e-9), "mile": ("length", 1609.344),
-    "ft": ("length", 0.3048), "in": ("length", 0.0254), "yd": ("length", 0.9144),
+    "ft": ("length", 0.3048), "in": ("length", 0.0254), "inch": ("length", 0.0254), "yd": ("length", 0.9144),
     "nmi": ("length", 1852.0),
     "g": ("mass", 1.0), "kg": ("mass", 1000.0), "mg": ("mass", 0.001), "t": ("mass", 1e6),
     "lb": ("mass", 453.59237), "oz": ("mass", 28.349523125),

@@ -221,12 +221,11 @@ def _judge_date(a: Row, b: Row) -> Verdict:
 
 
 def same_actor(x: str | None, y: str | None) -> bool:
-    """Spelling variants and shortened names are one actor: equal keys, or one key's words a
-    subset of the other's ("halvard rusk" / "interior minister halvard rusk")."""
-    if not x or not y:
-        return True
-    wx, wy = set(x.split()), set(y.split())
-    return wx <= wy or wy <= wx
+    """Spelling variants, transliterations, acronyms and shortened names are one actor; the
+    rules and their guards against over-merging live in :mod:`crosscheck.nlp.aliases`."""
+    from crosscheck.nlp.aliases import same_actor as _aliases_same_actor
+
+    return _aliases_same_actor(x, y)
 
 
 def _judge_entity(a: Row, b: Row) -> Verdict:

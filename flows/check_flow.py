@@ -150,8 +150,7 @@ def extract_and_embed(store: Store, plan: pipeline.IngestPlan, task_runner: str 
         futures = [runner.submit(extract_batch, parameters={"articles": b})
                    for b in pipeline.batches(plan.changed, EXTRACT_BATCH)]
         for fut in futures:
-            for item in fut.result():
-                pipeline.store_extracted(store, item)
+            pipeline.store_batch(store, fut.result())
         jobs = pipeline.embedding_jobs(store)
         vec_futures = [runner.submit(embed_chunk, parameters={"texts": texts}) for _, texts in jobs]
         for (hashes, _), fut in zip(jobs, vec_futures):

@@ -248,3 +248,54 @@ def test_halves_and_quarters_of_a_game_are_not_dates(dates):
     assert dates("He scored all 11 points in the second half.") == []
     assert dates("Jacksonville took a 14-0 lead in the third quarter.") == []
     assert [m.granularity for m in dates("Yields rose 20 basis points in the first half.")] == ["half"]
+
+
+@pytest.mark.parametrize("text", [
+    "The meeting ends in 5 minutes.",
+    "Polls close 30 minutes from now.",
+    "The deadline is half an hour from now.",
+    "The storm hits in 2 minutes.",
+])
+def test_minutes_from_now_are_no_calendar_date(dates, text):
+    assert dates(text) == []
+
+
+@pytest.mark.parametrize("text,quote,low,high", [
+    ("The storm will arrive 24 hours from now.", "24 hours from now", "2024-02-09", "2024-02-09"),
+    ("The ceasefire began 48 hours ago.", "48 hours ago", "2024-02-06", "2024-02-06"),
+    ("Results come 36 hours from now.", "36 hours from now", "2024-02-09", "2024-02-10"),
+    ("The vote is two days from now.", "two days from now", "2024-02-10", "2024-02-10"),
+])
+def test_hours_from_now_resolve_to_days_of_published(dates, text, quote, low, high):
+    m = one(dates, text)
+    assert (m.text, m.low, m.high) == (quote, low, high)
+    assert "T" not in (m.low or "") and "T" not in (m.high or "")
+
+
+def test_hours_from_now_need_published(dates):
+    m = one(dates, "The storm will arrive 24 hours from now.", None)
+    assert (m.low, m.high, m.resolved) == (None, None, False)
+
+
+@pytest.mark.parametrize("text,quote,low,high", [
+    ("The plant will close by the end of the month.", "by the end of the month", None, "2024-02-29"),
+    ("They left before the end of December.", "before the end of December", None, "2023-12-31"),
+    ("Work resumed after the beginning of March.", "after the beginning of March", "2023-03-01", None),
+    ("Work stopped before late December.", "before late December", None, "2023-12-19"),
+])
+def test_deadlines_at_the_end_of_a_period(dates, text, quote, low, high):
+    m = one(dates, text)
+    assert (m.text, m.low, m.high) == (quote, low, high)
+
+
+@pytest.mark.parametrize("text,quote,day", [
+    ("We meet Monday two weeks from now.", "Monday two weeks from now", "2024-02-19"),
+    ("It opens Thursday, two years from now.", "Thursday, two years from now", "2026-02-05"),  # week of Sun Feb 8
+])
+def test_a_weekday_in_the_week_an_offset_names(dates, text, quote, day):
+    m = one(dates, text)
+    assert (m.text, m.low, m.high) == (quote, day, day)
+
+
+def test_a_year_after_a_comparison_is_a_count(dates):
+    assert dates("The number is above 1000 and below 1500.") == []

@@ -28,3 +28,36 @@ def test_named_holding_keeps_no_object(nlp):
 
     found = ents.find_entities(nlp("The Northern Ferries Company owns the Marisol Star, according to port records.")[:])
     assert [(m.entity, m.role, m.obj) for m in found] == [("northern ferries company", "own", None)]
+
+
+def test_in_article_acronym_carries_the_full_name(nlp):
+    doc = nlp("The militia Kataib Hezbollah (KH) was blamed for earlier strikes. KH claimed the attack on Tuesday.")
+    found = [m for s in doc.sents for m in find_entities(s)]
+    assert [(m.text, m.entity, m.role) for m in found] == [("KH", "kataib hezbollah", "claim attack")]
+
+
+def test_definition_need_not_be_initials(nlp):
+    from crosscheck.nlp.entities import acronym_definitions
+
+    doc = nlp("The Islamic State in Iraq and Syria (ISIS) said it carried out the bombing.")
+    assert acronym_definitions(doc) == {"isis": "islamic state in iraq syria"}
+
+
+def test_brackets_that_are_no_definition(nlp):
+    from crosscheck.nlp.entities import acronym_definitions
+
+    # a source credit with other letters, a nickname with one capital
+    assert acronym_definitions(nlp("Police said Hamas (AFP) claimed the attack.")) == {}
+    assert acronym_definitions(nlp("Kimani (Kiki) Smith led the team.")) == {}
+
+
+def test_generic_names_make_no_claim(nlp):
+    assert roles(nlp, "Professor organized the letter.") == set()
+    assert roles(nlp, "The Group claimed the attack.") == set()
+
+
+def test_one_word_name_must_hold_the_letters(nlp):
+    from crosscheck.nlp.entities import acronym_definitions
+
+    assert acronym_definitions(nlp("Shares of Nokia (NOK) fell.")) == {"nok": "nokia"}
+    assert acronym_definitions(nlp("The course covers Audit, Network and Security (SANS).")) == {}

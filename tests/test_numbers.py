@@ -222,3 +222,61 @@ def test_more_non_quantities(nums, text):
 
 def test_a_comma_after_a_hyphenated_measure_is_no_thousands_group(nums):
     assert (260, "lb") in [(m.low, m.unit) for m in nums("The 6-foot-9, 260-pound center scored.")]
+
+
+@pytest.mark.parametrize("text,quote,value,unit", [
+    ("The 6-foot-9 forward scored.", "6-foot-9", 81, "inch"),
+    ("The six-foot-nine guard stayed.", "six-foot-nine", 81, "inch"),
+    ("The 6-foot-9-inch center left.", "6-foot-9-inch", 81, "inch"),
+    ("He is 6 feet 9 inches tall.", "6 feet 9 inches", 81, "inch"),
+    ("The race took 3 hours and 20 minutes.", "3 hours and 20 minutes", 200, "min"),
+    ("The baby weighed 7 lb 4 oz.", "7 lb 4 oz", 116, "oz"),
+])
+def test_compound_measures_are_one_amount(nums, text, quote, value, unit):
+    m = one(nums, text)
+    assert (m.text, m.low, m.high, m.unit) == (quote, value, value, unit)
+
+
+def test_a_compound_height_is_comparable_with_feet():
+    from crosscheck.intervals import NumInterval, overlaps
+    assert overlaps(NumInterval(81, 81, "inch"), NumInterval(6.75, 6.75, "ft"))
+    assert not overlaps(NumInterval(81, 81, "inch"), NumInterval(82, 82, "inch"))
+
+
+@pytest.mark.parametrize("text,pairs", [
+    ("The wall was 10 feet 14 inches high.", [(10, "ft"), (14, "inch")]),  # 14 in is no part of a foot
+    ("He is 6 feet tall, 200 pounds.", [(6, "ft"), (200, "lb")]),
+])
+def test_not_compounds(nums, text, pairs):
+    assert [(m.low, m.unit) for m in nums(text)] == pairs
+
+
+def test_a_scaled_hyphen_range(nums):
+    m = one(nums, "Salaries of 5k-20k were offered.")
+    assert (m.text, m.low, m.high) == ("5k-20k", 5000, 20000)
+    m = one(nums, "Budgets of $2bn-3bn were set.")
+    assert (m.text, m.low, m.high, m.unit) == ("$2bn-3bn", 2e9, 3e9, "USD")
+    assert nums("Jets F-16 and F-35 flew.") == []
+
+
+def test_a_bound_that_looks_like_a_year_after_a_comparison(nums):
+    m = one(nums, "The number is above 1000 and below 1500.")
+    assert (m.low, m.high) == (1001, 1499)
+
+
+def test_a_coin_or_note_after_an_article_is_one_of_it(nums):
+    m = one(nums, "Oh look, a penny!")
+    assert (m.text, m.low, m.unit) == ("a penny", 1, "penny")
+    m = one(nums, "It cost him a dollar.")
+    assert (m.text, m.low, m.unit) == ("a dollar", 1, "USD")
+
+
+def test_side_by_side_figures_before_a_unit_are_no_amount(nums):
+    assert nums("Closing price 245 23 yen") == []
+    # without a unit they stay two numbers; a date neighbour is no number
+    assert [m.low for m in nums("423 0000 will be read as two numbers.")][:2] == [423, 0]
+    assert [(m.low, m.unit) for m in nums("On March 3 15 people died.")] == [(15, None)]
+
+
+def test_minutes_from_now_are_a_duration(nums):
+    assert [(m.text, m.low, m.unit) for m in nums("The meeting ends in 5 minutes.")] == [("5 minutes", 5, "min")]

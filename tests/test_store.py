@@ -243,3 +243,67 @@ def test_cli_run_against_a_locked_store(tmp_path):
     assert len(lines) <= 2 and "Traceback" not in proc.stderr  # "waiting" notice, then the reason
     with Store(db) as s:
         assert s.known_hashes() == {"held": "h"}
+
+
+def test_replace_articles_writes_a_batch_in_one_go(store):
+    """Many articles in one call: every row lands, leads are hashed, an id given twice keeps
+    its last version, and rewriting an article drops its old sentences and claims."""
+    from crosscheck.models import Claim, sha256
+
+    def claim(aid: str, start: int) -> Claim:
+        return Claim(aid, 0, "numeric", "3", start, start + 1, "3", "people killed", "killed", low=3.0, high=3.0)
+
+    first = [(Article(f"a{i}", f"Body {i}."), [Sentence(f"a{i}", 0, 0, 7, f"Body {i}.")], [claim(f"a{i}", 5)],
+              f"lead {i}") for i in range(3)]
+    store.replace_articles(first)
+    again = Article("a1", "Body one again.")
+    store.replace_articles([(Article("a1", "stale"), [], [], None), (again, [], [claim("a1", 9)], "lead one")])
+    rows = store.con.execute("SELECT article_id, body, lead_text, lead_hash FROM articles ORDER BY 1").fetchall()
+    assert rows == [("a0", "Body 0.", "lead 0", sha256("lead 0")), ("a1", "Body one again.", "lead one", sha256("lead one")),
+                    ("a2", "Body 2.", "lead 2", sha256("lead 2"))]
+    sents = store.con.execute("SELECT article_id FROM sentences ORDER BY 1").fetchall()
+    assert sents == [("a0",), ("a2",)]
+    claims = store.con.execute("SELECT article_id, char_start FROM claims ORDER BY 1").fetchall()
+    assert claims == [("a0", 5), ("a1", 9), ("a2", 5)]
+
+
+def test_replace_articles_is_atomic_for_the_whole_batch(store, monkeypatch):
+    store.replace_articles([(Article("a1", "Old body."), [], [], None)])
+    real = store.insert_frame
+
+    def failing(table, frame):
+        if table == "claims" or table == "sentences":
+            raise RuntimeError("disk full")
+        real(table, frame)
+
+    monkeypatch.setattr(store, "insert_frame", failing)
+    batch = [(Article("a1", "New body."), [Sentence("a1", 0, 0, 9, "New body.")], [], None),
+             (Article("a2", "Other."), [Sentence("a2", 0, 0, 6, "Other.")], [], None)]
+    with pytest.raises(RuntimeError):
+        store.replace_articles(batch)
+    assert store.known_hashes() == {"a1": Article("a1", "Old body.").content_hash}
+
+
+def test_remove_articles_drops_their_rows(store):
+    store.replace_articles([(Article(a, "B."), [Sentence(a, 0, 0, 2, "B.")], [], None) for a in ("a1", "a2", "a3")])
+    store.remove_articles(["a1", "a3"])
+    store.remove_articles([])
+    assert set(store.known_hashes()) == {"a2"}
+    assert store.con.execute("SELECT article_id FROM sentences").fetchall() == [("a2",)]
+
+
+def test_parse_and_extract_batches_change_no_row(tmp_path, monkeypatch):
+    """Committing every two articles stores exactly what one big batch stores."""
+    from crosscheck import pipeline
+    from crosscheck.ingest import read_folder
+
+    articles = read_folder(EXAMPLES).articles
+    dumps = []
+    for size in (2, 64):
+        monkeypatch.setattr(pipeline, "STORE_BATCH", size)
+        with Store(tmp_path / f"b{size}.duckdb") as s:
+            n = pipeline.parse_and_extract(s, articles)
+            dumps.append((n, [s.con.execute(f"SELECT * {ex} FROM {t} ORDER BY ALL").fetchall() for t, ex in
+                              (("articles", "EXCLUDE (ingested_at)"), ("sentences", ""), ("claims", ""))]))
+    assert dumps[0] == dumps[1]
+    assert dumps[0][0] > 0 and len(dumps[0][1][0]) == len(articles)

@@ -842,13 +842,35 @@ def _p_offset(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> At
         base = _day(ref) - dt.timedelta(days=1)
     if re.search(r"\bfor\s+$", text[:m.start()], re.I) and direc == "from" and not any(_is_clock(u) for _, u in steps):
         return None  # "for 3 days from today": a stretch that starts today (see _duration_from)
-    t = _shift(base, steps, sign)
     if any(_is_clock(u) for _, u in steps):
-        t = t.replace(second=0, microsecond=0)
-        return Atom(m.start(), m.end(), "day", t, t, "minute", True, hm=(t.hour, t.minute))
+        return _clock_offset_days(m.start(), m.end(), steps, sign, ref)
+    t = _shift(base, steps, sign)
     d = _day(t)
-    a = Atom(m.start(), m.end(), "day", d, d, "day", True)
+    a = Atom(m.start(), m.end(), "day", d, d, "day", True, tmod="offset")
     return _more_less(a, base, text)
+
+
+def _clock_offset_days(s: int, e: int, steps: list[tuple[float, str]], sign: int,
+                       ref: dt.datetime) -> Atom | None:
+    """"24 hours from now", "36 hours ago": an offset in hours or minutes from the moment the
+    piece went out. `published` is the moment of publication (often UTC), not the event's local
+    clock, so the contract's day resolution is the honest one: whole days count from the day of
+    `published` ("48 hours from now" = two days after it), a part day leaves the two days it
+    may fall on. Under a day ("in 5 minutes", "half an hour from now") it is a duration from
+    the time of writing and no calendar date claim."""
+    per = {"min": 1 / 60, "hou": 1.0, "day": 24.0, "wee": 168.0, "for": 336.0, "bus": 24 * 7 / 5}
+    if any(u.lower()[:3] not in per for _, u in steps):
+        return None  # "a month and 3 hours": no such mix in news
+    hours = sum(v * per[u.lower()[:3]] for v, u in steps)
+    if hours < 24:
+        return None
+    whole = int(hours // 24)
+    far = whole if hours == whole * 24 else whole + 1
+    base = _day(ref)
+    lo, hi = sorted((base + sign * dt.timedelta(days=whole), base + sign * dt.timedelta(days=far)))
+    if lo == hi:
+        return Atom(s, e, "day", lo, hi, "day", True)
+    return Atom(s, e, "range", lo, hi, "range", True)
 
 
 def _shift(base: dt.datetime, steps: list[tuple[float, str]], sign: int) -> dt.datetime:
@@ -891,7 +913,6 @@ def _p_in_n(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom
         # "in 24 hours", "within 48 hours": a deadline window. Read against `published` it
         # would be a minute-level claim that depends only on when the piece went out, and two
         # reports of the same deadline would then disagree; the count of hours is the claim.
-        # ("in 5 minutes", "in half an hour" stay clock readings: said of right now.)
         return None
     if m.group("pre").lower() == "within":
         base = _day(ref)
@@ -900,8 +921,7 @@ def _p_in_n(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom
     if m.group("nx"):
         return None  # "in the next two days": a period, read by _p_lastn
     if _is_clock(u):
-        t = (ref + _delta(v, u)).replace(second=0, microsecond=0)  # type: ignore[operator]
-        return Atom(m.start(), m.end(), "day", t, t, "minute", True, hm=(t.hour, t.minute))
+        return None  # "in 5 minutes", "in half an hour": a duration from the time of writing
     d = _day(ref) + _delta(v, u)  # type: ignore[operator]
     return Atom(m.start(), m.end(), "day", d, d, "day", True)
 
@@ -1386,7 +1406,7 @@ def _year_ok(a: Atom, text: str, span: Span | None) -> bool:
         return False  # "2015-32", "+86 2010-2015-86": part of a code or a phone number
     if re.match(r"\s*(%|percent|per\s*cent|million|billion|thousand|km|kg|miles?|metres?|meters?|feet|people|persons|troops|soldiers|students|workers|cases|deaths|homes|houses|units|tons|tonnes|dollars|euros|pounds|times)\b", after, re.I):
         return False
-    if re.search(r"\b(more than|less than|fewer than|at least|about|around|nearly|almost|some|over|under|up to|roughly|approximately|exactly|total of)\s*$", before, re.I) \
+    if re.search(r"\b(more than|less than|fewer than|at least|at most|about|around|nearly|almost|some|over|under|above|below|exceeding|higher than|lower than|larger than|smaller than|as many as|as much as|up to|roughly|approximately|exactly|total of)\s*$", before, re.I) \
             and not re.search(r"\b(in|since|from|until|by|of|during|year|before|after|till|to|and|through)\s*$", before, re.I):
         return False
     if span is not None:
@@ -1551,6 +1571,12 @@ def _time_on_day(day: Atom, t: Atom, text: str) -> Atom:
 
 def _pair(a: Atom, b: Atom, g: str, text: str, ref: dt.datetime, future: bool) -> Atom | None:
     s, e = a.s, b.e
+    # weekday + counted offset ("Monday two weeks from now", "Thursday, two years from now"):
+    # the offset names a week, the weekday the day in it (Monday-Sunday weeks)
+    if a.kind == "weekday" and a.wd is not None and b.kind == "day" and b.tmod == "offset" and b.lo is not None \
+            and g in ("", ","):
+        d = _week_start(b.lo) + dt.timedelta(days=a.wd)
+        return Atom(s, e, "day", d, d, "day", True)
     # weekday + explicit date ("Tue May 9", "Friday 7/6", "this friday (jun-15)")
     if a.kind == "weekday" and b.kind in ("day", "weakday") and b.gran == "day" and g in ("", ",", "(", "the", "-", ", the"):
         e2 = e + 1 if text[e:e + 1] == ")" and g == "(" else e
@@ -1662,10 +1688,24 @@ _OPEN_BEFORE = re.compile(
 _OPEN_AFTER = re.compile(r"^\s+(?P<w>or\s+later|and\s+later|and\s+after|or\s+after|onwards|onward|or\s+earlier|and\s+before|and\s+greater|or\s+greater|and\s+beyond)\b(?!\s*(?:\d|the\b|(?-i:[A-Z])))", re.I)
 
 
+_BY_END = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than)\s+$", re.I)
+_END_PART = re.compile(r"(?:the\s+)?(?:very\s+)?(?:end|close)\s+of\b", re.I)
+_START_PART = re.compile(r"(?:the\s+)?(?:very\s+)?(?:beginning|start)\s+of\b", re.I)
+
+
 def _open_bound(a: Atom, text: str) -> Atom:
     if a.lo is None or a.kind in ("time", "weakday") or not a.emit:
         return a
     m = _OPEN_BEFORE.search(text[:a.s])
+    own = text[a.s:a.e]
+    if a.gran != "minute" and a.kind == "range":
+        # "before / by the end of December" is a deadline that December itself meets: up to its
+        # last day, not before the late part; "after the beginning of March" is from March 1
+        mb = _BY_END.search(text[:a.s])
+        if mb and _END_PART.match(own):
+            return replace(a, s=mb.start(), lo=None, hi=a.hi, kind="range", gran="range", weak=False)
+        if m and m.group("w").lower().startswith("after") and _START_PART.match(own):
+            return replace(a, s=m.start(), lo=a.lo, hi=None, kind="range", gran="range", weak=False)
     if m:
         w = re.sub(r"\s+", " ", m.group("w").lower())
         w0 = w.split(" the")[0] if w.startswith(("since", "after", "before")) else w

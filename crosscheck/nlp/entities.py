@@ -12,7 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
+
+from crosscheck.nlp.aliases import is_acronym_of, is_generic
 
 _ACTOR_ENTS = {"ORG", "PERSON", "NORP", "GPE"}
 # Roles that one actor holds at a time, so two different actors in them contradict each other:
@@ -54,6 +56,79 @@ def normalise_actor(name: str) -> str:
     text = re.sub(r"[^a-z0-9]+", " ", text)
     words = [w for w in text.split() if w not in ("the", "of", "and")]
     return " ".join(words)
+
+
+# "Kataib Hezbollah (KH)", "UN Relief and Works Agency (UNRWA)", "Nokia (NOK)": a short capitalised
+# token in brackets right after a name. At least two capitals, so "(Kiki)" or "(Toronto)" after a
+# name is a nickname or a place, not a definition.
+_ACRONYM_TOKEN = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,7}$")
+_DEFINITIONS_KEY = "crosscheck_acronym_definitions"
+
+
+# Words that join the parts of one name ("Islamic State in Iraq and Syria").
+_NAME_JOINERS = {"of", "and", "the", "in", "for", "on", "al", "de", "&"}
+
+
+def _names_before(doc: Doc, i: int) -> list[Span]:
+    """Names that end right before token ``i``, longest first: proper nouns, joined by the
+    small words names contain, each candidate starting on a proper noun. The tagger often
+    splits a long name at "in" or "and" ("The Islamic State" / "Iraq" / "Syria"), so the
+    definition is matched against every start and the guard picks."""
+    starts: list[int] = []
+    left = i
+    while left - 1 >= 0:
+        prev = doc[left - 1]
+        if prev.pos_ == "PROPN" or prev.is_upper and prev.is_alpha:
+            starts.append(left - 1)
+        elif not (prev.lower_ in _NAME_JOINERS and left - 2 >= 0 and doc[left - 2].pos_ == "PROPN"):
+            break
+        left -= 1
+    return [doc[st:i] for st in reversed(starts)]
+
+
+def _in_order(letters: str, word: str) -> bool:
+    """Every letter of ``letters`` occurs in ``word`` in order ("nok" in "nokia")."""
+    rest = iter(word)
+    return all(ch in rest for ch in letters)
+
+
+def acronym_definitions(doc: Doc) -> dict[str, str]:
+    """Acronyms the article defines, as acronym key -> full name key.
+
+    A definition lets an article's later "KH claimed the attack" carry the full name's key, so
+    it meets "Kataib Hezbollah" in another article even when the letters are not the name's
+    initials ("Islamic State in Iraq and Syria (ISIS)" has an "in" the initials rule may skip,
+    a ticker "Nokia (NOK)" is no initials at all). Guards: the acronym is the name's initials,
+    or starts with its first letter (and, for a one-word name, takes its letters from it in
+    order), so a bracketed source credit ("Hamas (AFP)"), a nickname, or the last word of a
+    list spelt out before an acronym ("..., Audit, Network, Security (SANS)") is not taken
+    for a definition. Read once per document and kept on it.
+    """
+    cached = doc.user_data.get(_DEFINITIONS_KEY)
+    if cached is not None:
+        return cached
+    found: dict[str, str] = {}
+    for tok in doc[:-2]:
+        if tok.text != "(" or doc[tok.i + 2].text != ")" or not _ACRONYM_TOKEN.match(doc[tok.i + 1].text):
+            continue
+        acro = normalise_actor(doc[tok.i + 1].text)
+        fulls = [normalise_actor(n.text) for n in _names_before(doc, tok.i)]
+        fulls = [f for f in fulls if f and not is_generic(f) and (" " in f or len(f) > len(acro))]
+        best = next((f for f in fulls if is_acronym_of(acro, tuple(f.split()))), None) \
+            or next((f for f in fulls if f[0] == acro[0] and (" " in f or _in_order(acro, f))), None)
+        if best is not None:
+            found.setdefault(acro, best)
+    doc.user_data[_DEFINITIONS_KEY] = found
+    return found
+
+
+def actor_key(text: str, doc: Doc | None = None) -> str:
+    """The comparison key of a mention: its normalised name, or the full name an acronym
+    stands for where the article defines it."""
+    key = normalise_actor(text)
+    if doc is not None and key and " " not in key:
+        return acronym_definitions(doc).get(key, key)
+    return key
 
 
 def _pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:
@@ -144,6 +219,9 @@ def _name_spans(sent: Span) -> list[Span]:
 def find_entities(sent: Span) -> list[EntityMention]:
     out: list[EntityMention] = []
     for ent in _name_spans(sent):
+        key = actor_key(ent.text, sent.doc)
+        if not key or is_generic(key):
+            continue  # "the Group", "Professor": names no one, so it can neither agree nor differ
         root = ent.root
         verb = next((v for v in _role_verbs(root) if v.lemma_.lower() in _ROLE_VERBS), None)
         if verb is not None:
@@ -166,7 +244,7 @@ def find_entities(sent: Span) -> list[EntityMention]:
                 start=ent.start_char,
                 end=ent.end_char,
                 text=ent.text,
-                entity=normalise_actor(ent.text),
+                entity=key,
                 role=role,
                 predicate=predicate,
                 obj=obj,

@@ -705,7 +705,8 @@ def find_numbers(span: Span) -> list[NumberMention]:
     lx = _lex(text)
     if not any(x.kind in ("num", "frac") or numwords.small_value(x.low) is not None
                or x.low in _VAGUE or x.low in ("dozen", "half", "hundred", "thousand", "million")
-               for x in lx):
+               or (x.low in ("a", "an") and k + 1 < len(lx) and lx[k + 1].low in _CURRENCY_WORD)
+               for k, x in enumerate(lx)):
         return []
     blocked = dates.blocked_spans(span)
     toks = _Tokens(span)
@@ -742,12 +743,17 @@ def _blocked(lx: list[Lex], i: int, j: int, blocked: list[tuple[int, int]]) -> b
     return any(a < e and s < b for a, b in blocked)
 
 
-def _is_non_quantity(lx: list[Lex], c: _Core, text: str, toks: _Tokens, money: bool, unit: str | None) -> bool:
-    """Names, identifiers, ages, ordinals, pronoun "one", addresses: not quantities."""
+def _is_non_quantity(lx: list[Lex], c: _Core, text: str, toks: _Tokens, money: bool, unit: str | None,
+                     range_end: bool = False) -> bool:
+    """Names, identifiers, ages, ordinals, pronoun "one", addresses: not quantities.
+    ``range_end``: c is the second end of "5k-20k", whose hyphen follows a scale suffix, not
+    the letters of an identifier."""
     first, last = lx[c.i], lx[c.j - 1]
     s, e = first.start, last.end
     before = text[:s]
     after = text[e:]
+    if range_end:
+        before = re.sub(r"(?<=\d)[A-Za-z]{1,3}-$", "0-", before)
     # glued to letters or an identifier hyphen: "F-16", "COVID-19", "i7", "MP3", "5G", "3D"
     if not money and (re.search(r"[A-Za-z]$", before) or re.search(r"\b[A-Z][A-Za-z0-9]*-$", before)):
         return True
@@ -820,6 +826,30 @@ def _is_non_quantity(lx: list[Lex], c: _Core, text: str, toks: _Tokens, money: b
     return False
 
 
+def _juxtaposed(lx: list[Lex], c: _Core, ncur: int, blocked: list[tuple[int, int]], text: str,
+                has_unit: bool) -> bool:
+    """"245 23 yen": two digit numbers side by side with only a space between them (no
+    thousands grouping joins them) and a unit after the second: which figure the unit counts
+    (245 yen? 23 yen? a garbled 24,523?) cannot be told, so neither is an amount. Without a unit
+    they stay two numbers ("423 0000 are two numbers"); a neighbour inside a date ("on March 3
+    15 people died") is no number."""
+    if not c.digits:
+        return False
+    n = len(lx)
+    nxt = lx[c.j] if c.j < n else None
+    if not has_unit and nxt is not None and nxt.kind == "num" and nxt.space \
+            and not _blocked(lx, c.j, c.j + 1, blocked):
+        c2 = _core_at(lx, c.j)
+        if c2 is not None and c2.j - c2.i == 1 and (
+                _unit_at(lx, c2.j, text)[0] is not None or _currency_after(lx, c2.j, False)[0] is not None):
+            return True
+    i = c.i - ncur
+    if has_unit and ncur == 0 and i > 0 and lx[i].space and lx[i - 1].kind == "num" \
+            and c.j - c.i == 1 and not _blocked(lx, i - 1, i, blocked):
+        return True
+    return False
+
+
 _LIST_NUM = r"\d+(?:\.\d+)?"
 _LIST_SEP = r"(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)"
 _DESIGNATION_LIST = re.compile(
@@ -869,6 +899,8 @@ def _quantity_at(lx: list[Lex], i: int, text: str, toks: _Tokens, blocked: list[
             nunit = ncur2
     if _is_non_quantity(lx, core, text, toks, money, unit):
         return None
+    if _juxtaposed(lx, core, ncur, blocked, text, unit is not None or money):
+        return None
     # negative sign: "-9.2", "$-99.99", "minus five", "negative ten"
     sign = 1.0
     start_i = core.i - ncur
@@ -892,6 +924,12 @@ def _quantity_at(lx: list[Lex], i: int, text: str, toks: _Tokens, blocked: list[
     j = core.j + nunit
     if unit is None and money:
         unit = cur
+    comp = _compound_at(lx, j, unit, text) if unit in _COMPOUND and sign > 0 else None
+    if comp is not None:
+        # "6-foot-9", "3 hours 20 minutes": one measure in the smaller unit
+        unit, v2, j = comp[0], comp[1], comp[2]
+        value = value * comp[3] + v2
+        core = _Core(core.i, core.j, value, core.digits, core.scale)
     # "-15€": currency symbol after the number
     # accounting negative "($99.99)"
     if money and start_i > 0 and lx[start_i - 1].text == "(" and j < len(lx) and lx[j].text == ")" and sign > 0 \
@@ -959,6 +997,49 @@ def _quantity_at(lx: list[Lex], i: int, text: str, toks: _Tokens, blocked: list[
         return _Q(qi, j, lo, hi, unit, hedge or c.vague, None, True, core.i, core.j)
     # "a" alone was not a number; a bare word "one" must be a NUM (checked above)
     return _Q(qi, j, lo, hi, unit, hedge, value, False, core.i, core.j)
+
+
+# a larger unit -> (the next smaller unit, how many of it make one): "6 feet 9 inches"
+_COMPOUND: dict[str, tuple[str, int]] = {
+    "ft": ("inch", 12), "h": ("min", 60), "min": ("s", 60), "lb": ("oz", 16),
+}
+
+
+def _compound_at(lx: list[Lex], j: int, unit: str | None, text: str) -> tuple[str, float, int, int] | None:
+    """A second, smaller measure right after a first one: "6 feet 9 inches", "3 hours and 20
+    minutes", "2 lb 3 oz", and the height forms "6-foot-9", "six-foot-nine", "6-foot-9-inch".
+    Read as one amount in the smaller unit (81 inches), since a reporter's "6-foot-9" is one
+    height, not a count of 6 and a count of 9. The smaller part must be below one larger unit
+    ("6 feet 14 inches" is no compound). Returns (unit, smaller value, end lexeme, factor)."""
+    if unit is None or unit not in _COMPOUND:
+        return None
+    small, factor = _COMPOUND[unit]
+    n = len(lx)
+    k = j
+    hyphen = k < n and lx[k].text == "-" and not lx[k].space and k + 1 < n and not lx[k + 1].space
+    if hyphen:
+        k += 1
+    elif k < n and lx[k].low == "and":
+        k += 1
+    elif k < n and lx[k].text == ",":
+        return None
+    c = _core_at(lx, k)
+    if c is None or c.vague or c.scale != 1 or not (0 <= c.value < factor):
+        return None
+    if c.j < n and lx[c.j].text in (".", "/") and not lx[c.j].space:
+        return None
+    u2, nu2 = _unit_at(lx, c.j, text)
+    if u2 is None and c.j < n and lx[c.j].text == "-" and not lx[c.j].space:
+        u2, nu2 = _unit_at(lx, c.j + 1, text)
+        nu2 = nu2 + 1 if u2 else 0
+    if u2 == small:
+        return small, c.value, c.j + nu2, factor
+    if u2 is None and hyphen and unit == "ft":
+        # "6-foot-9": the inches go unnamed in a height
+        nxt = lx[c.j] if c.j < n else None
+        if nxt is None or nxt.space or nxt.kind == "sym":
+            return small, c.value, c.j, factor
+    return None
 
 
 _AMOUNT_END = re.compile(
@@ -1038,7 +1119,8 @@ def _range_from(lx: list[Lex], qi: int, a: _Core, a_val: float, a_unit: str | No
     if _blocked(lx, b.i, b.j, blocked):
         return None
     b_unit, nbu = _unit_at(lx, b.j, text)
-    if _is_non_quantity(lx, b, text, toks, money or bcur is not None, b_unit):
+    scaled_a = hyphen and a.scale > 1 and k > 0 and lx[k - 1].text in _SCALE_SUFFIX
+    if _is_non_quantity(lx, b, text, toks, money or bcur is not None, b_unit, range_end=scaled_a):
         return None
     bj = b.j + nbu
     if b_unit is None and bcur is None and not money:

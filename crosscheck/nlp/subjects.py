@@ -424,7 +424,7 @@ def _agent_of(verb: Token | None, counted: Token | None, linked: Token | None = 
     """The named doer a figure belongs to: "Corrigan threw for 364 yards", "Pellman, who
     completed 28 passes", "Whitlock's 20 points". Two players' yards, two companies'
     profits, two candidates' votes are different figures however alike the sentences are."""
-    from crosscheck.nlp.entities import normalise_actor
+    from crosscheck.nlp.entities import actor_key
 
     cand: Token | None = None
     if counted is not None:
@@ -446,7 +446,7 @@ def _agent_of(verb: Token | None, counted: Token | None, linked: Token | None = 
     if any(n is not None and cand.i == n.i for n in (counted, linked)):
         return None  # the counted thing itself ("Turnout was 58.6 percent"), not a doer
     words = [c.text for c in cand.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [cand.text]
-    return normalise_actor(" ".join(words)) or None
+    return actor_key(" ".join(words), cand.doc) or None
 
 
 def _owning_noun(counted: Token | None, inside: set[int]) -> str | None:
