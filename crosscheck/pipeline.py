@@ -77,10 +77,6 @@ def _extract_one(article: Article, doc) -> Extracted:
     return Extracted(article, sents, claims, events.lead_text(article.title, sents))
 
 
-def store_extracted(store: Store, item: Extracted) -> int:
-    return store_batch(store, [item])
-
-
 def store_batch(store: Store, items: list[Extracted]) -> int:
     """Write parsed articles in one transaction: a batch is the unit a crash loses."""
     store.replace_articles([(i.article, i.sentences, i.claims, i.lead) for i in items])

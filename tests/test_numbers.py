@@ -280,3 +280,15 @@ def test_side_by_side_figures_before_a_unit_are_no_amount(nums):
 
 def test_minutes_from_now_are_a_duration(nums):
     assert [(m.text, m.low, m.unit) for m in nums("The meeting ends in 5 minutes.")] == [("5 minutes", 5, "min")]
+
+
+@pytest.mark.parametrize("text,quote,value", [
+    ("Two thirds of a million people fled.", "Two thirds of a million", 666_666.67),
+    ("Two-thirds of a million people fled.", "Two-thirds of a million", 666_666.67),
+    ("They walked one third mile to the shore.", "one third mile", 1 / 3),
+    ("They walked three-quarters mile to the shore.", "three-quarters mile", 0.75),
+])
+def test_spaced_and_hyphenated_fractions_read_alike(nums, text, quote, value):
+    m = one(nums, text)
+    assert m.text == quote
+    assert m.low == pytest.approx(value, rel=1e-3)

@@ -355,6 +355,22 @@ def _parts_from(lx: list[Lex], i: int) -> list[numwords.Part]:
     return parts
 
 
+def _proportion(lx: list[Lex], i: int, frac: int, value: float) -> _Core:
+    """A number word then a fraction word ("two thirds", "three-quarters"): a proportion, or a
+    quantity when a scale follows ("two thirds of a million") or a unit does ("one third
+    mile"); a bare proportion without either is dropped, as it counts nothing."""
+    f = value / _FRACTIONS[lx[frac].low]
+    k = frac + 1
+    if k + 1 < len(lx) and lx[k].low == "of" and lx[k + 1].low in ("a", "an"):
+        k += 2
+    if k < len(lx) and lx[k].low in ("million", "billion", "trillion", "thousand"):
+        s = numwords.SCALES[lx[k].low]
+        return _Core(i, k + 1, f * s, False, s)
+    if frac + 1 < len(lx) and _UNITS_CI.get(lx[frac + 1].low):
+        return _Core(i, frac + 1, f, False, 1)
+    return _Core(i, frac + 1, f, False, 1, vague="__drop__")
+
+
 def _core_at(lx: list[Lex], i: int) -> _Core | None:
     """A number starting exactly at lexeme i (digits, words, mixed, with scale words)."""
     if i >= len(lx):
@@ -407,28 +423,12 @@ def _core_at(lx: list[Lex], i: int) -> _Core | None:
         return _Core(i, j + 3, value + f * scale, digits, scale)
     if j < len(lx) and lx[j].low in _FRACTIONS and not digits and used <= 2:
         # "two thirds", "one sixth": a proportion, unless of a scale ("two thirds of a million")
-        f = value / _FRACTIONS[lx[j].low]
-        k = j + 1
-        if k + 1 < len(lx) and lx[k].low == "of" and lx[k + 1].low in ("a", "an"):
-            k += 2
-        if k < len(lx) and lx[k].low in ("million", "billion", "trillion", "thousand"):
-            s = numwords.SCALES[lx[k].low]
-            return _Core(i, k + 1, f * s, False, s)
-        if j + 1 < len(lx) and _UNITS_CI.get(lx[j + 1].low):
-            return _Core(i, j + 1, f, False, 1)
-        return _Core(i, j + 1, f, False, 1, vague="__drop__")
+        return _proportion(lx, i, j, value)
     if j + 1 < len(lx) and lx[j].text == "-" and lx[j + 1].low in ("half", "quarter", "third") and not digits and value == 1:
         return _Core(i, j + 2, 1 / _FRACTIONS[lx[j + 1].low], False, 1)
     if j + 1 < len(lx) and lx[j].text == "-" and not lx[j].space and lx[j + 1].low in _FRACTIONS and not digits and used <= 2:
         # "two-thirds", "three-quarters": a proportion like the spaced form, not a count of 2
-        f = value / _FRACTIONS[lx[j + 1].low]
-        k = j + 2
-        if k + 1 < len(lx) and lx[k].low == "of" and lx[k + 1].low in ("a", "an"):
-            k += 2
-        if k < len(lx) and lx[k].low in ("million", "billion", "trillion", "thousand"):
-            s_ = numwords.SCALES[lx[k].low]
-            return _Core(i, k + 1, f * s_, False, s_)
-        return _Core(i, j + 2, f, False, 1, vague="__drop__")
+        return _proportion(lx, i, j + 1, value)
     # decimals in words: "two hundred point zero three", "five point five"
     if not digits and j + 1 < len(lx) and lx[j].low == "point":
         k = j + 1
