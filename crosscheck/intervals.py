@@ -156,7 +156,10 @@ def widen(value: float, hedge: str | None, integer: bool = True) -> tuple[float 
     if hedge in ("up_to", "at_most"):
         return None, v
     if hedge in ("nearly", "almost"):
-        return up(v * (1 - NEARLY)) if v >= 0 else v, v
+        lo = up(v * (1 - NEARLY)) if v >= 0 else v
+        if integer and v >= 1 and v == int(v):
+            lo = min(lo, v - 1)  # 10 % of "nearly four" rounds away; it still admits three
+        return lo, v
     if hedge == "just_under":
         hi = v - 1 if integer and v == int(v) else v
         return min(up(v * (1 - NEARLY / 2)), hi), hi  # never empty, even for "just under 1"
@@ -167,7 +170,12 @@ def widen(value: float, hedge: str | None, integer: bool = True) -> tuple[float 
         lo, hi = v * (1 - APPROX), v * (1 + APPROX)
         if v < 0:
             lo, hi = hi, lo
-        return up(lo), down(hi)
+        lo, hi = up(lo), down(hi)
+        if integer and v >= 1 and v == int(v):
+            # "about five" is never exactly five: on a small count 10 % rounds to nothing,
+            # and a reporter's "about five" still allows four or six
+            lo, hi = min(lo, v - 1), max(hi, v + 1)
+        return lo, hi
     raise ValueError(f"unknown hedge {hedge!r}")
 
 

@@ -1,5 +1,7 @@
 """Interval algebra shared by the extractor and the judge."""
 
+import pytest
+
 from crosscheck.intervals import DateInterval, NumInterval, comparable, disjoint, gap, overlaps, widen
 
 
@@ -33,6 +35,15 @@ def test_widen_hedges_counts():
     lo, hi = widen(170, "nearly")
     assert hi == 170 and 150 <= lo < 170
     assert widen(2500, "about") == (2250, 2750)
+
+
+def test_small_hedged_counts_keep_a_neighbour():
+    """10 % of a small count rounds to nothing; the hedge must still admit the next count."""
+    assert widen(4, "nearly") == (3, 4)
+    assert widen(1, "almost") == (0, 1)
+    assert widen(5, "about") == (4, 6)
+    assert widen(170, "nearly") == (153, 170)  # large counts keep their 10 %
+    assert widen(4.0, "about", integer=False) == (pytest.approx(3.6), pytest.approx(4.4))
     assert widen(40.5, "more_than", integer=False) == (40.5, None)
 
 
