@@ -292,3 +292,42 @@ def test_spaced_and_hyphenated_fractions_read_alike(nums, text, quote, value):
     m = one(nums, text)
     assert m.text == quote
     assert m.low == pytest.approx(value, rel=1e-3)
+
+
+@pytest.mark.parametrize("text,quote,value", [
+    ("The plan costs Rs 4,56,789 in all.", "Rs 4,56,789", 456789),          # Indian grouping
+    ("Deposits hit 9,87,654.5 rupees.", "9,87,654.5 rupees", 987654.5),
+    ("The state spends two lakh rupees a day.", "two lakh rupees", 2e5),
+    ("The scheme needs 2.5 lakh crore rupees.", "2.5 lakh crore rupees", 2.5e12),
+    ("Loans of four thousand crore were written off.", "four thousand crore", 4e10),
+    ("It lost Rs 300 crore.", "Rs 300 crore", 3e9),
+])
+def test_south_asian_grouping_and_scales(nums, text, quote, value):
+    m = one(nums, text)
+    assert (m.text, m.low, m.high) == (quote, value, value)
+
+
+def test_a_crore_after_a_joined_group_does_not_multiply_it_again(nums):
+    m = nums("Dues are Rs 7,000 crore and 9 thousand.")[0]
+    assert m.low == 70_000_009_000
+
+
+def test_a_list_of_small_numbers_is_no_indian_grouping(nums):
+    assert [m.low for m in nums("Scores were 12,345 and 6,789.")] == [12345, 6789]
+
+
+@pytest.mark.parametrize("text,quote,value", [
+    ("He sold seven million and two thirds of them.", "seven million and two thirds", 7_666_666.67),
+    ("It took a billionth of a second.", "a billionth", 1e-9),
+    ("It took three thousandths of a second.", "three thousandths", 0.003),
+    ("They found a hundred millionths of it.", "a hundred millionths", 1e-4),
+    ("He listed two hundred seven fifths.", "two hundred seven fifths", 41.4),
+])
+def test_fractions_after_written_numbers(nums, text, quote, value):
+    m = one(nums, text)
+    assert m.text == quote
+    assert m.low == pytest.approx(value, rel=1e-6)
+
+
+def test_an_ordinal_hundredth_is_no_fraction(nums):
+    assert nums("She was the hundredth visitor.") == []

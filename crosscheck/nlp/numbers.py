@@ -14,11 +14,18 @@ rewriting what the article said. Scale words are not units and are always applie
 ("1.3 million" = 1,300,000; "1,800 million" = 1.8e9; "$4.3bn" = 4.3e9 USD).
 
 Hedges follow the contract (see :func:`crosscheck.intervals.widen`): counts are integers, so
-"more than 40" is low 41; measured quantities and money keep the stated bound.
+"more than 40" is low 41; measured quantities and money keep the stated bound. A figure is a
+measure, not a count, when it has a unit, when it is written with decimals ("a magnitude over
+5.0") or when a symbol with a power follows it ("over 5 fb\u22121").
+
+Digit grouping: Western ("1,234,567"), spaced ("1 234 567") and South Asian ("12,34,567"),
+with the scale words lakh and crore ("1.5 lakh crore" = 1.5e12).
 
 Not quantities (never reported): numbers inside date and clock-time expressions, identifiers
-and names ("F-16", "COVID-19", "Tower 22", "Resolution 2334"), ages ("a 45-year-old", "Smith,
-45,"), ordinals, phone numbers, street addresses, sports scores ("won 3-1").
+and names ("F-16", "COVID-19", "Tower 22", "Resolution 2334", "state route 94", "BBC One"),
+ages ("a 45-year-old", "Smith, 45,", "At 55, he"), ordinals and positions ("Day six"), phone
+numbers, street addresses, sports scores and win-loss records ("won 3-1", "a 38-44 mark",
+".500").
 """
 
 from __future__ import annotations
@@ -51,7 +58,8 @@ class NumberMention:
 # --------------------------------------------------------------------------- lexing
 
 _LEX = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"
+    r"(?P<num>(?<![\d,])\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![\d]|,\d)"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"
     r"|\d{1,3}(?:, 000)+(?![\d])"
     r"|(?<![\d,.\-])(?<!\d, )\d{1,3}, \d{3}(?!\d|,\s?\d|\s+(?:and|or|&)\s+\d)"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d|,\d)"
@@ -261,11 +269,16 @@ _SCORE_LEMMAS = {"win", "beat", "defeat", "lose", "draw", "lead", "score", "vict
 _STREET = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln",
            "drive", "dr", "way", "place", "pl", "court", "ct", "square", "sq", "terrace",
            "highway", "hwy", "parkway", "pkwy", "circle", "crescent", "close"}
+# lower-case words naming the thing a number identifies: "version 7", "state route 94"
+_DESIGNATION_WORDS = {"version", "versions", "v", "ver", "number", "route", "highway", "interstate",
+                      "flight", "gate", "platform", "exit", "channel", "pier", "terminal"}
 _NAME_BEFORE_EXCLUDE = {"No", "Nos", "Number", "Page", "Vol", "Chapter", "Article", "Section",
                         "Room", "Flight", "Route", "Tower", "Resolution", "Gate", "Unit",
                         "Building", "Level", "Block", "Pier", "Platform", "Highway",
                         "Interstate", "Bus", "Lot", "Apartment", "Apt", "Suite", "Floor",
-                        "Act", "Bill", "Law", "Rule", "Paragraph", "Amendment", "Clause"}
+                        "Act", "Bill", "Law", "Rule", "Paragraph", "Amendment", "Clause",
+                        "Day", "Week", "Round", "Game", "Stage", "Phase", "Lap", "Leg", "Episode",
+                        "Season", "Part", "Grade", "Channel", "Exit", "Terminal"}
 
 
 # --------------------------------------------------------------------------- parsing helpers
@@ -342,6 +355,10 @@ def _parts_from(lx: list[Lex], i: int) -> list[numwords.Part]:
             else:
                 break
         elif x.text in ("-", "\u2013") and parts and parts[-1].kind == "small":
+            if not x.space and k + 1 < len(lx) and not lx[k + 1].space and lx[k + 1].low in (
+                    "hundred", "thousand", "million", "billion", "trillion"):
+                k += 1
+                continue  # "one-million dollars": the hyphen only ties the scale on
             parts.append(numwords.Part("hyphen", 0, k))
         elif x.text == "&" and parts and parts[-1].kind in ("hundred", "scale"):
             parts.append(numwords.Part("and", 0, k))
@@ -384,11 +401,21 @@ def _core_at(lx: list[Lex], i: int) -> _Core | None:
             return _Core(i, i + 3, v, False, numwords.SCALES.get(w, 100))
         if w == "dozen":
             return _Core(i, i + 3, 6, False, 1)
+        if w in _UNITS_CI and w not in ("t", "l", "in", "m"):
+            return _Core(i, i + 2, 0.5, False, 1)  # "half a kilometre", "half an hour"
     if x.low in ("half", "quarter") and i + 1 < len(lx) and lx[i + 1].low in ("million", "billion", "trillion", "thousand"):
         sc = numwords.SCALES[lx[i + 1].low]
         return _Core(i, i + 2, (0.5 if x.low == "half" else 0.25) * sc, False, sc)
+    if x.low in ("a", "an") and i + 1 < len(lx) and lx[i + 1].low in _SCALE_FRACTIONS:
+        den = _SCALE_FRACTIONS[lx[i + 1].low]
+        if den >= 1e6 or (i + 2 < len(lx) and lx[i + 2].low == "of"):
+            return _Core(i, i + 2, 1 / den, False, 1)  # "a millionth", "a hundredth of"
     if x.low in ("a", "an") and i + 1 < len(lx) and lx[i + 1].kind == "word":
         u = _UNITS_CI.get(lx[i + 1].low) or _CURRENCY_WORD.get(lx[i + 1].low)
+        if u and _and_a_part(lx, i + 2):
+            return _Core(i, i + 1, 1, False, 1)  # "an hour and a half", "a mile and a quarter"
+        if lx[i + 1].low in ("bit", "bits") or _unit_in_compound_noun(lx, i + 2):
+            return None  # "a bit better", "a foot-race"
         if u and u not in ("percent", "percentage_point", "year", "month", "week", "day", "h", "min", "s", "times", "decade", "century", "deg", "t", "L", "in", "mile") or lx[i + 1].low in ("mile", "gallon", "litre", "liter", "penny", "kilometre", "kilometer"):
             return _Core(i, i + 1, 1, False, 1)
     if x.kind == "frac":
@@ -407,13 +434,19 @@ def _core_at(lx: list[Lex], i: int) -> _Core | None:
     value, used = res
     j = parts[used - 1].index + 1
     digits = any(p.kind == "digits" for p in parts[:used])
+    if j < len(lx) and lx[j].low in _SCALE_FRACTIONS and not digits and (
+            value == 1 or lx[j].low.endswith("s")):
+        # "three thousandths", "a hundred trillionths": a count of a scale's parts ("the two
+        # millionth visitor" is an ordinal)
+        return _Core(i, j + 1, value / _SCALE_FRACTIONS[lx[j].low], False, 1)
     scale = 1.0
     for p in parts[:used]:
         if p.kind == "scale":
             scale = p.value
     # "five and a half million", "two and a half", "3 million and a quarter", "one-half"
-    if j + 2 < len(lx) and lx[j].low == "and" and lx[j + 1].low in ("a", "an", "one", "two", "three") and lx[j + 2].low in _FRACTIONS:
-        num_ = 1 if lx[j + 1].low in ("a", "an", "one") else numwords.SMALL[lx[j + 1].low]
+    if j + 2 < len(lx) and lx[j].low == "and" and lx[j + 2].low in _FRACTIONS and (
+            lx[j + 1].low in ("a", "an") or numwords.small_value(lx[j + 1].low) is not None):
+        num_ = numwords.small_value(lx[j + 1].low) or 1
         f = num_ / _FRACTIONS[lx[j + 2].low]
         if j + 3 < len(lx) and lx[j + 3].low in ("million", "billion", "trillion", "thousand"):
             s = numwords.SCALES[lx[j + 3].low]
@@ -421,6 +454,9 @@ def _core_at(lx: list[Lex], i: int) -> _Core | None:
                 return _Core(i, j + 4, value + f * s, digits, scale)
             return _Core(i, j + 4, (value + f) * s, digits, s)
         return _Core(i, j + 3, value + f * scale, digits, scale)
+    if j < len(lx) and lx[j].low in _FRACTIONS and not digits and used > 2 and lx[j].low.endswith("s"):
+        # "two hundred three fifths": a plural fraction word divides the whole figure
+        return _Core(i, j + 1, value / _FRACTIONS[lx[j].low], False, 1)
     if j < len(lx) and lx[j].low in _FRACTIONS and not digits and used <= 2:
         # "two thirds", "one sixth": a proportion, unless of a scale ("two thirds of a million")
         return _proportion(lx, i, j, value)
@@ -458,6 +494,22 @@ def _core_at(lx: list[Lex], i: int) -> _Core | None:
         if den and num < den:
             return _Core(i, j + 3, value + num / den, True, 1)
     return _Core(i, j, value, digits, scale)
+
+
+def _and_a_part(lx: list[Lex], j: int) -> float:
+    """"and a half" / "and a quarter" at lexeme j: the part it adds (0 if none)."""
+    if j + 2 < len(lx) and lx[j].low == "and" and lx[j + 1].low in ("a", "an") \
+            and lx[j + 2].low in ("half", "quarter"):
+        return 0.5 if lx[j + 2].low == "half" else 0.25
+    return 0.0
+
+
+def _unit_in_compound_noun(lx: list[Lex], j: int) -> bool:
+    """"a foot-race", "a pound-shop": a unit word hyphened to a noun is part of that noun,
+    unlike a unit hyphened to a dimension ("a mile-long queue")."""
+    return j + 1 < len(lx) and lx[j].text == "-" and not lx[j].space and not lx[j + 1].space \
+        and lx[j + 1].kind == "word" and lx[j + 1].low not in (
+            "long", "high", "wide", "deep", "tall", "thick", "away", "round")
 
 
 def _vague_at(lx: list[Lex], i: int) -> _Core | None:
@@ -501,7 +553,7 @@ def _unit_at(lx: list[Lex], j: int, text: str) -> tuple[str | None, int]:
     x = lx[j]
     if x.text == "-" and not x.space and j + 1 < len(lx) and not lx[j + 1].space and lx[j + 1].kind == "word":
         u, n = _unit_at(lx, j + 1, text)
-        if u and u not in ("percent", "year", "month", "week", "day", "h", "min", "s", "times"):
+        if u and u not in ("percent", "times"):
             return u, n + 1
         return None, 0
     # case-sensitive symbols must be attached or follow a single space
@@ -538,7 +590,31 @@ def _unit_at(lx: list[Lex], j: int, text: str) -> tuple[str | None, int]:
         if nxt is None or (nxt.kind == "sym" and nxt.text in ".,;)") or nxt.low in (
                 "thick", "long", "wide", "tall", "deep", "high", "across", "diameter"):
             return "inch", 1
-    return None, 0
+    return _unit_with_power(lx, j)
+
+
+def _unit_with_power(lx: list[Lex], j: int) -> tuple[str | None, int]:
+    """A unit symbol not in the tables but written with a power ("5 fb\u22121", "3 s^-1"):
+    the power marks a measure, never a counted noun. Lower-case symbols only,
+    so names like "F-16" stay out."""
+    n = len(lx)
+    x = lx[j]
+    if x.kind != "word" or len(x.text) > 4 or not x.text.islower() or j + 2 >= n:
+        return None, 0
+    k = j + 1
+    if lx[k].space or lx[k].text not in ("^", "\u2212", "-"):
+        return None, 0
+    minus = lx[k].text != "^"
+    if lx[k].text == "^" and lx[k + 1].text in ("-", "\u2212") and not lx[k + 1].space:
+        k, minus = k + 1, True
+    p = lx[k + 1] if k + 1 < n else None
+    if p is None or p.kind != "num" or p.space or len(p.text) != 1:
+        return None, 0
+    if k + 2 < n and not lx[k + 2].space and lx[k + 2].kind in ("word", "num"):
+        return None, 0
+    if lx[j + 1].text == "-" and p.text not in ("1", "2", "3"):
+        return None, 0
+    return f"{x.text}^{'-' if minus else ''}{p.text}", k + 2 - j
 
 
 def _currency_before(lx: list[Lex], i: int) -> tuple[str | None, int]:
@@ -621,8 +697,10 @@ class _Q:
     core_j: int
 
 
-def _hedged(c: _Core, hedge: str | None, unit: str | None) -> tuple[float | None, float | None]:
-    integer = unit is None and c.value == int(c.value)
+def _hedged(c: _Core, hedge: str | None, measure: bool) -> tuple[float | None, float | None]:
+    """Bounds of a hedged core; ``measure``: a measured amount (a unit, or a figure written with
+    decimals), whose open bounds stay at the value instead of moving to the next integer."""
+    integer = not measure and c.value == int(c.value)
     if c.vague:
         lo, hi = VAGUE_PLURALS[c.vague]
         if hedge in ("more_than", "at_least", "just_over"):
@@ -705,6 +783,7 @@ def find_numbers(span: Span) -> list[NumberMention]:
     lx = _lex(text)
     if not any(x.kind in ("num", "frac") or numwords.small_value(x.low) is not None
                or x.low in _VAGUE or x.low in ("dozen", "half", "hundred", "thousand", "million")
+               or x.low in _SCALE_FRACTIONS
                or (x.low in ("a", "an") and k + 1 < len(lx) and lx[k + 1].low in _CURRENCY_WORD)
                for k, x in enumerate(lx)):
         return []
@@ -733,7 +812,7 @@ def _clean(v: float | None) -> float | None:
     if v is None:
         return None
     r = round(v)
-    if abs(v - r) < 1e-9 * max(1.0, abs(v)):
+    if abs(v - r) < 1e-9 * max(1.0, abs(v)) and (r != 0 or abs(v) < 1e-15):  # keep "a trillionth"
         return float(r)
     return float(f"{v:.12g}")
 
@@ -763,9 +842,11 @@ def _is_non_quantity(lx: list[Lex], c: _Core, text: str, toks: _Tokens, money: b
         suf = m.group(1) if m else ""
         if suf.lower() not in ("st", "nd", "rd", "th") and not re.match(r"-(year|month|week|day|hour|minute|odd|plus)\b", after, re.I):
             return True
+    if c.digits and unit is None and not money and re.fullmatch(r"\.\d{3}", first.text) and c.j - c.i == 1:
+        return True  # ".454", "over .500": a winning percentage or batting average
     if re.match(r"(st|nd|rd|th)\b", after, re.I) and c.digits:
         return True  # ordinal
-    if re.match(r"-[A-Za-z]", after) and re.match(r"-(year|yr)s?[- ]old", after, re.I):
+    if re.match(r"-[A-Za-z]", after) and re.match(r"-(year|yr|month|week|day)s?[- ]old", after, re.I):
         return True  # "45-year-old"
     if re.search(r"\b(aged|age|ages)\s*$", before, re.I):
         return True
@@ -789,6 +870,18 @@ def _is_non_quantity(lx: list[Lex], c: _Core, text: str, toks: _Tokens, money: b
                 return True
             if prev is not None and prev.lower_ in ("no", "the", "this", "that", "which", "every", "each", "any", "some", "little", "last", "next", "other"):
                 return True
+        if not c.digits and prev is not None and prev.text in _NAME_BEFORE_EXCLUDE \
+                and text[prev.idx - toks.base + len(prev.text):s] == " ":
+            return True  # "Day six of the revolt", "Round three": a position, not a count
+        if first.low == "two" and re.search(r"\bthing or $", before):
+            return True  # "a thing or two": an idiom
+        # a capitalised number word right after a name: "BBC One", "Air Force One" (a title-case
+        # headline verb, "Quake Kills Two", is no name)
+        if not c.digits and first.text.istitle() and prev is not None and prev.pos_ == "PROPN" \
+                and (prev.ent_type_ in ("ORG", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT")
+                     or (prev.text.isupper() and len(prev.text) > 1 and prev.lower_ not in ("am", "pm"))) \
+                and text[prev.idx - toks.base + len(prev.text):s] == " ":
+            return True
         # a number word used as a noun in a name ("Formula One", "the Big Four")
         if not c.digits and t.ent_type_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW") and t.ent_iob_ != "B" and prev is not None and prev.is_title:
             return True
@@ -805,25 +898,62 @@ def _is_non_quantity(lx: list[Lex], c: _Core, text: str, toks: _Tokens, money: b
         # "No. 5", "#3"
         if re.search(r"(\bNo\.|\bNos\.|#)\s*$", before):
             return True
-        if prev.lower_ in ("version", "versions", "v", "ver") and gap in (" ", "\u00a0", ""):
+        if prev.lower_ in _DESIGNATION_WORDS and gap in (" ", "\u00a0", ""):
             return True  # "version 7 of Internet Explorer": a release, not a count
-    # "Smith, 45, of Springfield": an age between commas after a person
-    if c.digits and unit is None and re.match(r"\s*[,)]", after) and re.search(r"[,(]\s*$", before):
-        if prev is not None:
-            p2 = toks.before(prev.idx - toks.base)
-            if p2 is not None and p2.lower_ in ("'s", "\u2019s", "'") :
-                p2 = toks.before(p2.idx - toks.base)  # "Reid's, 33, acting": the owner is the person
-            if p2 is not None and (p2.ent_type_ == "PERSON" or p2.lower_ in ("man", "woman", "boy", "girl", "son", "daughter", "wife", "husband", "mother", "father")):
-                return True
     # "IE6, 7, 8 and 9", "Windows XP, Vista, 7": further members of a list of designations
     if c.digits and unit is None and not money and _DESIGNATION_LIST.search(before):
         nt = toks.at(e + len(after) - len(after.lstrip())) if after.strip() else None
         if nt is None or nt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
             return True
     # street address: "123 Main Street"
-    if c.digits and re.match(r"\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)?\s+(Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place|Court|Terrace|Highway)\b", after):
+    if c.digits and unit is None and not money and c.j - c.i == 1 and re.fullmatch(r"(?:19|20)\d\d", first.text):
+        nm = re.match(r" ([A-Z][A-Za-z]+)", after)
+        nt = toks.at(e + 1) if nm else None
+        if nt is not None and nt.pos_ == "PROPN" and nt.ent_type_ not in ("NORP", "GPE"):
+            return True  # "2013 MVC Tournament results": a year naming an event
+    if c.digits and _STREET_AFTER.match(after):
         return True
+    if c.digits and unit is None and not money and _age_aside(before, after, c, lx, toks, prev):
+        return True
+    if first.low == "zero" and re.match(r"[\s-]day\b(?!s)", after, re.I):
+        return True  # a "zero-day" flaw: a term for an unpatched hole, not a count of days
     return False
+
+
+# "123 Main Street", "200 W. American Blvd.", "10 North Elm St"
+_STREET_AFTER = re.compile(
+    r"\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?[A-Z][a-z]+(\s+[A-Z][a-z]+)?\s+"
+    r"(Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place|Court|Terrace|Highway)\b")
+_KIN = {"man", "woman", "boy", "girl", "son", "daughter", "wife", "husband", "mother", "father"}
+
+
+def _age_aside(before: str, after: str, c: _Core, lx: list[Lex], toks: _Tokens, prev: Token | None) -> bool:
+    """Ages set off by commas: "Maral, 45, an Ashgabat resident", "Timmons, now 16, was",
+    "Lopez, 20 and Carrasquillo, 19", and a clause-opening "At 55, he ...". A whole number
+    of a person's years, right after a name or a word for a person."""
+    if c.value != int(c.value) or not 0 < c.value < 120 or _written_decimal(lx, c):
+        return False
+    if re.match(r"\s*,\s+(?:he|she|they|i|we)\b", after, re.I) and re.search(r"(?:^|[.;:!?\"]\s*)at\s+$", before, re.I):
+        return True  # "At 55, he is the same age as ..."
+    m = re.search(r"[,(]\s*(?:(?:now|then|aged|age)\s+)?$", before)
+    if not m or not re.match(r"\s*[,)]|\s+and\s+[A-Z]", after):
+        return False
+    owner = toks.before(m.start())
+    if owner is not None and owner.lower_ in ("'s", "\u2019s", "'"):
+        owner = toks.before(owner.idx - toks.base)  # "Reid's, 33, acting": the owner is the person
+    if owner is None:
+        return False
+    if owner.ent_type_ == "PERSON" or owner.lower_ in _KIN:
+        return True
+    pair = re.search(r"\b([A-Z][a-z]+), \d{1,3},? and [A-Z][a-z]+, $", before)
+    if pair is not None:
+        # "Ortega, 22 and Brandt, 19,": the second of a pair of ages, whatever the tagger made
+        # of the second name
+        first_owner = toks.at(pair.start(1))
+        return first_owner is not None and first_owner.ent_type_ == "PERSON"
+    # an unrecognised name: a capitalised word that is no place or organisation
+    return owner.pos_ in ("PROPN", "NOUN") and owner.is_title and owner.ent_type_ not in (
+        "GPE", "LOC", "NORP", "FAC", "DATE", "EVENT")
 
 
 def _juxtaposed(lx: list[Lex], c: _Core, ncur: int, blocked: list[tuple[int, int]], text: str,
@@ -866,6 +996,49 @@ def _record_in_brackets(lx: list[Lex], q: _Q, toks: _Tokens) -> bool:
         return False
     prev = toks.before(lx[q.i - 1].start)
     return prev is not None and prev.pos_ == "PROPN"
+
+
+_RECORD_NOUNS = {"record", "records", "mark", "start", "finish", "run", "lead", "win", "victory",
+                 "loss", "defeat", "deficit", "margin", "tie", "halftime", "scoreline"}
+
+
+_RECORD_VERBS = {"go", "finish", "fall", "drop", "improve", "move", "slump", "wind", "sit"}
+
+
+def _win_loss_record(lx: list[Lex], q: _Q, toks: _Tokens) -> bool:
+    """"a 38-44 mark", "an 18-30 start", "122-147 (.454)", "the 15-17 Bulldogs": a hyphen pair
+    that names a score or a win-loss record (a record noun, a winning percentage in brackets,
+    or a team name after it), not a range of counts."""
+    if q.j - q.i != 3 or lx[q.i + 1].text not in ("-", "\u2013") or q.j >= len(lx):
+        return False
+    nxt = lx[q.j]
+    if nxt.low in _RECORD_NOUNS:
+        return True
+    if nxt.text == "(" and q.j + 1 < len(lx) and re.fullmatch(r"\.\d{3}", lx[q.j + 1].text):
+        return True
+    k = q.i - 1
+    if k >= 1 and lx[k].low in ("of", "at") and lx[k - 1].low in _RECORD_NOUNS:
+        return True  # "a record of 9-14"
+    while k >= 0 and lx[k].low in ("to", "at", "up", "just"):
+        k -= 1
+    if k >= 0:
+        t = toks.at(lx[k].start)
+        after = toks.at(nxt.start)
+        counted = after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+        if t is not None and t.pos_ in ("VERB", "AUX") and t.lemma_ in _RECORD_VERBS and not counted:
+            return True  # "went 5-11 in", "fell to 15-17." ("moved 20-30 tanks" is a range)
+    if q.i > 0 and lx[q.i - 1].low == "the" and nxt.kind == "word" and nxt.text.istitle():
+        t = toks.at(nxt.start)
+        return t is not None and t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "GPE")
+    return False
+
+
+def _phone_like(lx: list[Lex], k: int) -> bool:
+    """"745-4811": three digits, a hyphen and four digits not ending in a zero is the local part
+    of a phone number; a range written like it ("250-1500") has round ends."""
+    a, b = lx[k - 1], lx[k + 1]
+    return bool(re.fullmatch(r"\d{3}", a.text) and re.fullmatch(r"\d{4}", b.text)
+                and not b.text.endswith("0") and not lx[k].space)
 
 
 def _score_like(lx: list[Lex], c: _Core) -> bool:
@@ -924,7 +1097,12 @@ def _quantity_at(lx: list[Lex], i: int, text: str, toks: _Tokens, blocked: list[
     j = core.j + nunit
     if unit is None and money:
         unit = cur
-    comp = _compound_at(lx, j, unit, text) if unit in _COMPOUND and sign > 0 else None
+    part = _and_a_part(lx, j) if unit is not None and not money and value == int(value) else 0.0
+    if part:
+        # "a mile and a half", "two hours and a quarter": one amount
+        value, j = value + part, j + 3
+        core = _Core(core.i, core.j, value, core.digits, core.scale)
+    comp = _compound_at(lx, j, unit, text) if unit in _COMPOUND and sign > 0 and not part else None
     if comp is not None:
         # "6-foot-9", "3 hours 20 minutes": one measure in the smaller unit
         unit, v2, j = comp[0], comp[1], comp[2]
@@ -933,7 +1111,7 @@ def _quantity_at(lx: list[Lex], i: int, text: str, toks: _Tokens, blocked: list[
     # "-15€": currency symbol after the number
     # accounting negative "($99.99)"
     if money and start_i > 0 and lx[start_i - 1].text == "(" and j < len(lx) and lx[j].text == ")" and sign > 0 \
-            and not _amount_before(text[:lx[start_i - 1].start]):
+            and not _amount_before(text[:lx[start_i - 1].start]) and _states_a_figure(lx, start_i - 1, toks):
         value, start_i, j = -value, start_i - 1, j + 1
         core = _Core(core.i, core.j, value, core.digits, core.scale)
     # fractions without a unit are proportions ("1/40"): drop; with a unit they are amounts
@@ -950,14 +1128,15 @@ def _quantity_at(lx: list[Lex], i: int, text: str, toks: _Tokens, blocked: list[
     core = _Core(core.i, core.j, value if sign > 0 or value < 0 else value, core.digits, core.scale, core.vague)
     sign = 1.0
     hedge, nh = _prefix_hedge(lx, start_i)
-    if hedge == "exact" or hedge is None:
-        pass
+    if hedge == "more_than" and _over_not_more_than(lx, start_i, nh, toks, unit):
+        hedge, nh = None, 0
     qi = start_i - nh
     # range?
     rng = _range_from(lx, qi if hedge is None else start_i, core, value, unit, money, cur, j, text, toks, blocked)
     if rng is not None:
         if unit is None and not money and rng.unit is None and (
-                _clock_range(lx, rng, text, toks) or _record_in_brackets(lx, rng, toks)):
+                _clock_range(lx, rng, text, toks) or _record_in_brackets(lx, rng, toks)
+                or _win_loss_record(lx, rng, toks)):
             return _Q(rng.i, rng.j, None, None, None, "__drop__", None, False, rng.i, rng.j)
         if hedge == "about" or hedge == "exact":  # "about 20~100": the range already says it
             rng.i = qi
@@ -969,12 +1148,14 @@ def _quantity_at(lx: list[Lex], i: int, text: str, toks: _Tokens, blocked: list[
     if unit is None and not money and _clock_text(text[lx[core.i].start:lx[core.j - 1].end]) \
             and _clock_follows(text[lx[core.j - 1].end:], True):
         return None  # "between 7 and 10 p.m.": the first end of a clock-time span
+    # "a magnitude over 5.0": a figure written with decimals is a measure, not a count
+    measure = unit is not None or (core.scale == 1 and _written_decimal(lx, core))
     sh, ns = _suffix_hedge(lx, j)
     if sh is not None and (hedge is None or hedge in ("about", "exact")):
         hedge_eff = sh
-        lo, hi = _hedged(core if sign > 0 else _Core(core.i, core.j, value, core.digits, core.scale, core.vague), hedge_eff, unit)
+        lo, hi = _hedged(core if sign > 0 else _Core(core.i, core.j, value, core.digits, core.scale, core.vague), hedge_eff, measure)
         if hedge == "about" and sh in ("at_least", "up_to"):
-            a_lo, a_hi = _hedged(core, "about", unit)
+            a_lo, a_hi = _hedged(core, "about", measure)
             lo, hi = (a_lo, None) if sh == "at_least" else (None, a_hi)
         j += ns
         if unit is None and ns == 2 and lx[j - 2].text == "-":
@@ -982,7 +1163,7 @@ def _quantity_at(lx: list[Lex], i: int, text: str, toks: _Tokens, blocked: list[
             u3, nu3 = _unit_at(lx, j, text)
             if u3 is not None:
                 unit, j = u3, j + nu3
-                lo, hi = _hedged(core, sh, unit)
+                lo, hi = _hedged(core, sh, True)
         return _Q(qi, j, lo, hi, unit, sh, value, False, core.i, core.j)
     if hedge in ("more_than", "fewer_than"):
         ne = _or_equal(lx, j)
@@ -992,11 +1173,33 @@ def _quantity_at(lx: list[Lex], i: int, text: str, toks: _Tokens, blocked: list[
     if hedge == "exact":
         hedge = None
     c = core if sign > 0 else _Core(core.i, core.j, value, core.digits, core.scale, core.vague)
-    lo, hi = _hedged(c, hedge, unit)
+    lo, hi = _hedged(c, hedge, measure)
     if c.vague:
         return _Q(qi, j, lo, hi, unit, hedge or c.vague, None, True, core.i, core.j)
     # "a" alone was not a number; a bare word "one" must be a NUM (checked above)
     return _Q(qi, j, lo, hi, unit, hedge, value, False, core.i, core.j)
+
+
+_TIME_UNITS = {"s", "min", "h", "day", "week", "month", "year", "decade", "century"}
+_AMOUNT_WORDS = {"thousand", "million", "billion", "trillion", "bn", "percent", "cent", "points"}
+
+
+def _over_not_more_than(lx: list[Lex], i: int, nh: int, toks: _Tokens, unit: str | None) -> bool:
+    """"earn $2000 over 3 years", "repaid over 30 years", "a shot over two defenders": "over"
+    names a period or a place, not "more than". Told by an amount right before a period, or by
+    the parser attaching "over" to a verb or noun (prep) rather than to the number (quantmod)."""
+    if nh != 1 or lx[i - 1].low != "over" or i < 2:
+        return False
+    p = lx[i - 2]
+    if unit in _TIME_UNITS and (p.kind == "num" or p.text == "%" or p.low in _AMOUNT_WORDS
+                                or p.low in _CURRENCY_WORD or p.low in _UNITS_CI):
+        return True
+    t = toks.at(lx[i - 1].start)
+    return t is not None and t.dep_ == "prep"
+
+
+def _written_decimal(lx: list[Lex], c: _Core) -> bool:
+    return any(x.kind == "num" and "." in x.text for x in lx[c.i:c.j])
 
 
 # a larger unit -> (the next smaller unit, how many of it make one): "6 feet 9 inches"
@@ -1047,6 +1250,19 @@ _AMOUNT_END = re.compile(
         sorted((re.escape(w) for w in _CURRENCY_WORD), key=len, reverse=True)), re.I)
 
 
+def _states_a_figure(lx: list[Lex], k: int, toks: _Tokens) -> bool:
+    """Brackets at k read as an accounting minus only where a figure is stated ("revenue is
+    ($99.99)", "Net: ($4m)"); after a name they are an aside ("grants from the Energy
+    Department ($9.3 million)")."""
+    if k == 0:
+        return True
+    p = lx[k - 1]
+    if p.kind == "sym":
+        return p.text in (":", "=")
+    t = toks.at(p.start)
+    return t is None or t.pos_ in ("AUX", "VERB")
+
+
 def _amount_before(before: str) -> bool:
     """Text ending in an amount: "200 million euros ($265.3 million)" gives the same sum in a
     second currency, so the brackets are a conversion, not an accounting minus."""
@@ -1064,6 +1280,12 @@ def _next_is_money(lx: list[Lex], j: int) -> bool:
 _FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
               "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "sevenths": 7,
               "eighths": 8, "ninths": 9, "tenths": 10}
+
+# fractions named after a power of ten; the singular forms are also ordinals ("the
+# hundredth visitor"), so they count as a fraction only after a number or before "of"
+_SCALE_FRACTIONS = {f"{w}th{s}": v for w, v in (("hundred", 1e2), ("thousand", 1e3),
+                                               ("million", 1e6), ("billion", 1e9),
+                                               ("trillion", 1e12)) for s in ("", "s")}
 
 _RANGE_WORDS = {"to", "through", "thru", "till", "until", "and"}
 
@@ -1147,6 +1369,8 @@ def _range_from(lx: list[Lex], qi: int, a: _Core, a_val: float, a_unit: str | No
     elif frm and _change_before(lx, qi, toks):
         return None
     if lo_v == hi_v and hyphen:
+        return None
+    if hyphen and _phone_like(lx, k):
         return None
     start = qi - 1 if (between or frm) else qi
     rng = _Q(start, bj, lo_v, hi_v, unit, "range", None, False, a.i, b.j)

@@ -6,7 +6,8 @@ than a value: it needs to know *where a number stops* inside running text ("3 hu
 words ("1.2 million", "3 hundred and 21"), and to leave ordinals alone ("second", "tenth" are
 positions, not counts). The grammar is the usual one: small numbers accumulate below a
 hundred, "hundred" multiplies the current group, a scale word (thousand, million...) closes the
-group into the total.
+group into the total. South Asian "crore" may also stack on a smaller scale ("three lakh
+crore" = 3e12, "twelve thousand crore"), multiplying the whole figure before it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ SCALES: dict[str, float] = {
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
     "mln": 1e6, "bln": 1e9, "tln": 1e12, "bn": 1e9, "mn": 1e6, "tn": 1e12, "mil": 1e6,
 }
+CRORE = 1e7
 DOZEN = {"dozen": 12, "dozens": 12, "dz": 12, "dzs": 12, "doz": 12, "dozs": 12}
 
 ORDINALS: dict[str, int] = {
@@ -84,6 +86,7 @@ def compose(parts: list[Part]) -> tuple[float, int] | None:
     used = 0             # parts consumed in the best complete reading
     best: tuple[float, int] | None = None
     scale_cap = float("inf")  # next scale word must be below the last one
+    top_scale = 0.0           # largest scale word used so far
     i = 0
     n = len(parts)
 
@@ -133,18 +136,27 @@ def compose(parts: list[Part]) -> tuple[float, int] | None:
             record(i)
             continue
         if k == "scale":
+            if p.value == CRORE and top_scale < CRORE and (total or cur):
+                # "three lakh crore", "twelve thousand crore": South Asian usage stacks
+                # crore on a smaller scale, multiplying the whole figure before it
+                total = (total + (cur or 0.0)) * p.value
+                cur = None
+                scale_cap = top_scale = p.value
+                last = "scale"
+                i += 1
+                record(i)
+                continue
             if cur is None:
                 if last == "a":
                     cur = 1.0
                 else:
                     break
-            if p.value >= scale_cap:
-                break
-            if last == "scale":
+            if p.value >= scale_cap or last == "scale":
                 break
             total += cur * p.value
             cur = None
             scale_cap = p.value
+            top_scale = max(top_scale, p.value)
             last = "scale"
             i += 1
             record(i)
