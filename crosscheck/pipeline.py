@@ -19,7 +19,7 @@ import pandas as pd
 from crosscheck import align, config, embed, events, judge
 from crosscheck.ingest import IngestResult, read_folder
 from crosscheck.models import Article, Claim, Sentence, sha256
-from crosscheck.nlp import extract, sentences
+from crosscheck.nlp import aliases, entities, extract, sentences
 from crosscheck.progress import PlainProgress, Progress
 from crosscheck.sqlfiles import read_sql
 from crosscheck.store import Store
@@ -50,6 +50,7 @@ def plan_from(store: Store, result: IngestResult, run_id: str, prune: bool = Tru
     present = {a.article_id for a in result.articles}
     removed = sorted(set(known) - present) if prune else []
     store.remove_articles(removed)
+    forget_acronyms(store, removed)
     store.con.execute("DELETE FROM skipped WHERE run_id = ?", [run_id])
     store.record_skips(run_id, result.skipped)
     store.record_warnings(run_id, result.warnings)
@@ -64,6 +65,7 @@ class Extracted:
     sentences: list[Sentence]
     claims: list[Claim]
     lead: str
+    acronyms: dict[str, str] = field(default_factory=dict)  # acronym key -> full name key
 
 
 def extract_articles(articles: list[Article]) -> list[Extracted]:
@@ -74,13 +76,64 @@ def extract_articles(articles: list[Article]) -> list[Extracted]:
 def _extract_one(article: Article, doc) -> Extracted:
     sents = sentences.sentences_of(article, doc)
     claims = extract.extract_claims(article, doc, sents)
-    return Extracted(article, sents, claims, events.lead_text(article.title, sents))
+    return Extracted(article, sents, claims, events.lead_text(article.title, sents),
+                     dict(entities.acronym_definitions(doc)))
 
 
 def store_batch(store: Store, items: list[Extracted]) -> int:
     """Write parsed articles in one transaction: a batch is the unit a crash loses."""
+    store_acronyms(store, items)
     store.replace_articles([(i.article, i.sentences, i.claims, i.lead) for i in items])
     return sum(len(i.claims) for i in items)
+
+
+# The acronyms an article defines ("Kataib Hezbollah (KH)") are needed when its event's pairs are
+# judged, where other articles write only "KH". They are kept in the store's key-value table,
+# one key per article, with the content hash they were read from.
+_ACRONYMS_PREFIX = "acronyms:"
+
+
+def store_acronyms(store: Store, items: list[Extracted]) -> None:
+    """Replace the batch's stored definitions: one delete and one insert for the batch.
+
+    Written before the articles: a crash in between leaves the article's old content hash, so
+    the article is parsed again and its definitions rewritten; a definition whose hash no
+    longer matches the article is never read (see event_acronyms)."""
+    forget_acronyms(store, [i.article.article_id for i in items])
+    rows = [{"key": _ACRONYMS_PREFIX + i.article.article_id,
+             "value": json.dumps({"content_hash": i.article.content_hash, "definitions": i.acronyms}, sort_keys=True)}
+            for i in items if i.acronyms]
+    if rows:
+        store.insert_frame("meta", pd.DataFrame(rows))
+
+
+def forget_acronyms(store: Store, article_ids: list[str]) -> None:
+    if article_ids:
+        store.con.execute("DELETE FROM meta WHERE key IN (SELECT unnest(?))",
+                          [[_ACRONYMS_PREFIX + a for a in article_ids]])
+
+
+def event_acronyms(store: Store) -> dict[str, dict[str, str]]:
+    """Per event, the acronyms its articles define (aliases.shared_definitions)."""
+    rows = store.con.execute(
+        "SELECT ev.event_id, m.value, ar.content_hash FROM meta AS m"
+        " JOIN articles AS ar ON m.key = ? || ar.article_id"
+        " JOIN events AS ev USING (article_id) ORDER BY ev.event_id, ar.article_id",
+        [_ACRONYMS_PREFIX]).fetchall()
+    per_event: dict[str, list[dict[str, str]]] = {}
+    for event_id, value, content_hash in rows:
+        data = json.loads(value)
+        if data.get("content_hash") == content_hash:
+            per_event.setdefault(event_id, []).append(data.get("definitions") or {})
+    return {event_id: aliases.shared_definitions(defs) for event_id, defs in per_event.items()}
+
+
+def with_event_acronyms(row: dict, definitions: dict[str, str]) -> dict:
+    """The claim with its actor key read through its event's acronym definitions: an article
+    that writes only "YPG" meets another's "People's Protection Units (YPG)"."""
+    if not definitions or not row.get("entity"):
+        return row
+    return {**row, "entity": aliases.expand_acronym(row["entity"], definitions)}
 
 
 def batches(items: list, size: int) -> list[list]:
@@ -176,11 +229,13 @@ def judge_pairs(store: Store, run_id: str, progress: Progress | None = None) -> 
     progress = progress or PlainProgress(quiet=True)
     store.con.execute(read_sql("open_before_run"), {"run_id": run_id})
     pairs = store.query("pairs_to_judge")
+    acronyms = event_acronyms(store)
     verdict_rows, disc_rows = [], []
     with progress.stage("pairs judged", len(pairs)) as bar:
         for rec in pairs.to_dict("records"):
-            a = {k[2:]: _clean(v) for k, v in rec.items() if k.startswith("a_")}
-            b = {k[2:]: _clean(v) for k, v in rec.items() if k.startswith("b_")}
+            defs = acronyms.get(rec["event_id"], {})
+            a = with_event_acronyms({k[2:]: _clean(v) for k, v in rec.items() if k.startswith("a_")}, defs)
+            b = with_event_acronyms({k[2:]: _clean(v) for k, v in rec.items() if k.startswith("b_")}, defs)
             v = judge.judge(a, b)
             did = sha256("|".join(sorted((a["claim_id"], b["claim_id"]))))[:16]
             verdict_rows.append(

@@ -61,3 +61,42 @@ def test_one_word_name_must_hold_the_letters(nlp):
 
     assert acronym_definitions(nlp("Shares of Nokia (NOK) fell.")) == {"nok": "nokia"}
     assert acronym_definitions(nlp("The course covers Audit, Network and Security (SANS).")) == {}
+
+
+def doc_roles(nlp, text):
+    return {(m.entity, m.role) for s in nlp(text).sents for m in find_entities(s)}
+
+
+def test_announcing_verbs_share_one_role(nlp):
+    assert doc_roles(nlp, "Board chair Marta Villen read out the tally on Monday.") == {("marta villen", "announce result")}
+    assert doc_roles(nlp, "Marta Villen unveiled the final results.") == {("marta villen", "announce result")}
+    assert ("marta villen", "announce result") in doc_roles(
+        nlp, "The figures were announced at a press briefing by board chair Marta Villen, who said the count was fair.")
+
+
+def test_pronoun_object_stands_for_the_previous_sentence(nlp):
+    text = ("The final results of the vote were announced on Monday. "
+            "Reading them out, the board's deputy chair, Joran Pekk, said the count had been fair.")
+    assert doc_roles(nlp, text) == {("joran pekk", "announce result")}
+    # the pronoun must agree in number with the noun it stands for
+    text = ("The final results of the vote were announced on Monday. "
+            "Reading it out, the board's deputy chair, Joran Pekk, said the count had been fair.")
+    assert doc_roles(nlp, text) == set()
+    # and the noun must be a count's outcome
+    text = "A ceasefire was agreed on Monday. Announcing it, the envoy, Joran Pekk, said both sides had signed."
+    assert doc_roles(nlp, text) == set()
+
+
+def test_announcing_guards(nlp):
+    assert doc_roles(nlp, "Marta Villen read the results twice.") == set()  # "read" needs "out"
+    assert doc_roles(nlp, "Marta Villen announced a ceasefire on Monday.") == set()  # many announce those
+    assert doc_roles(nlp, "The Electoral Board published the final results.") == set()  # an institution
+    assert doc_roles(nlp, "Meridian Polling published the final results.") == set()
+    assert doc_roles(nlp, "Board chair Marta Villen announced the preliminary results.") == {
+        ("marta villen", "announce partial result")}  # an early count is another count
+    assert doc_roles(nlp, "Marta Villen released the casualty figures.") == {("marta villen", "announce casualty figure")}
+
+
+def test_misattached_by_phrase_climbs_to_the_first_verb(nlp):
+    found = doc_roles(nlp, "The results were announced at noon by a spokesman for the party led by Marta Villen.")
+    assert ("marta villen", "announce result") not in found

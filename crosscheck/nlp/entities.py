@@ -1,4 +1,5 @@
-"""Who did what: actors in roles (claimed, carried out, declared, ordered, owns...).
+"""Who did what: actors in roles (claimed, carried out, declared, ordered, owns, announced
+the results...).
 
 An entity claim is an organisation or person named as the agent of a role verb. The role key
 is the verb lemma plus its object's head noun ("claim attack", "declare emergency"), so that
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.nlp.aliases import is_acronym_of, is_generic
+from crosscheck.nlp.aliases import TITLE_WORDS, is_acronym_of, is_generic
 
 _ACTOR_ENTS = {"ORG", "PERSON", "NORP", "GPE"}
 # Roles that one actor holds at a time, so two different actors in them contradict each other:
@@ -35,6 +36,26 @@ _PROXY_OBJECTS = {"responsibility", "credit"}
 _NAMED = "<named>"
 # Head nouns that only mean something with their of-complement ("state of emergency").
 _OF_HEADS = {"state"}
+
+# Announcing a count: one official reads out an election's results, so two different people
+# named as the one who did contradict each other. Many verbs say it ("announced", "read out",
+# "unveiled", "published", "released", "presented", "declared"); they share one predicate so
+# that the articles meet. Only with an object that is a count's outcome: announcing a
+# ceasefire, an inquiry or a resignation is done by many. A death toll is left out on purpose:
+# a ministry, a governor and rescuers each give the toll as it rises, and naming two of them
+# is no contradiction.
+_ANNOUNCE = "announce"
+_ANNOUNCE_VERBS = {"announce", "unveil", "publish", "release", "present", "declare", "issue"}
+# Verbs that announce only with their particle: "read out the results", not "read the results".
+_ANNOUNCE_PHRASAL = {("read", "out"), ("read", "aloud"), ("give", "out")}
+_OUTCOME_NOUNS = {"result": "result", "figure": "result", "count": "result", "tally": "result",
+                  "outcome": "result", "number": "result", "return": "result"}
+# An early count is another count than the final one: who announced it is another role.
+_PARTIAL_WORDS = {"partial", "preliminary", "provisional", "initial", "early", "first", "interim", "unofficial"}
+# Pronouns that stand for a noun said before, with the number of that noun.
+_PLURAL_PRONOUNS = {"them", "they", "these", "those"}
+_SINGULAR_PRONOUNS = {"it", "this"}
+_RELATIVE_PRONOUNS = {"which", "that"}
 
 
 @dataclass(frozen=True)
@@ -177,6 +198,113 @@ def _role_verbs(root: Token) -> list[Token]:
     return found
 
 
+def _passive_verb_of_by(root: Token) -> Token | None:
+    """The passive verb a "by X" phrase belongs to when the parser hung it on a noun before it:
+    "were announced at a news conference by chair X" attaches "by" to "conference". The climb
+    goes up through prepositions and their nouns only, and stops at the first verb, which must
+    be passive ("the party led by X" stays with "led")."""
+    if root.dep_ != "pobj" or root.head.lower_ != "by" or root.head.head.pos_ == "VERB":
+        return None
+    tok = root.head.head
+    while tok.pos_ in ("NOUN", "PROPN", "ADP") and tok.dep_ in ("pobj", "prep") and tok.head is not tok:
+        tok = tok.head
+    if tok.pos_ == "VERB" and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return tok
+    return None
+
+
+def _participles(verb: Token) -> list[Token]:
+    """Participle clauses without a subject of their own, whose doer is the verb's subject:
+    "Reading them out, the chair insisted ..."."""
+    return [c for c in verb.children
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and not any(d.dep_.startswith("nsubj") for d in c.children)]
+
+
+def _announcing_verbs(root: Token) -> list[Token]:
+    """Verbs whose doer the name is, read more widely than for other roles: through an
+    apposition ("the deputy chair, X, read them out"), a participle clause, and the "by"
+    phrase of a passive verb that the parser attached to a noun."""
+    heads = [root] + ([root.head] if root.dep_ == "appos" else [])
+    found = [v for h in heads for v in _role_verbs(h)]
+    passive = _passive_verb_of_by(root)
+    if passive is not None:
+        found.append(passive)
+    # only where the name is the verb's subject: a relative clause's doer is "who", not the name
+    subject_verbs = [v for v in found if v.dep_ != "relcl" and any(c.dep_ == "nsubj" for c in v.children)]
+    return found + [p for v in subject_verbs for p in _participles(v)]
+
+
+def _is_announcing(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in _ANNOUNCE_VERBS or any(
+        c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in _ANNOUNCE_PHRASAL for c in verb.children)
+
+
+def _antecedent(pron: Token) -> Token | None:
+    """The noun a pronoun object stands for: a relative pronoun's noun ("the results, which
+    were read out"), or a noun of the same number that is a subject or object earlier in the
+    sentence or, failing that, in the sentence before ("The results were announced on Monday.
+    Reading them out, ...")."""
+    word = pron.lower_
+    if word in _RELATIVE_PRONOUNS:
+        verb = pron.head
+        return verb.head if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" else None
+    if word not in _PLURAL_PRONOUNS and word not in _SINGULAR_PRONOUNS:
+        return None
+    tag = "NNS" if word in _PLURAL_PRONOUNS else "NN"
+    sent = pron.sent
+    before = [t for t in pron.doc[sent.start:pron.i] if t.tag_ == tag and t.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if before:
+        return before[-1]
+    if sent.start == 0:
+        return None
+    prev = pron.doc[sent.start - 1].sent
+    return next((t for t in prev if t.tag_ == tag and t.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
+
+
+def _announced_key(verb: Token) -> str | None:
+    """The object key of an announcing verb: "result" for a count's outcome however it is
+    written ("results", "figures", "tally", a pronoun standing for one), "partial result" for
+    an early count; None for anything else."""
+    obj = _object_of(verb)
+    if obj is not None and obj.pos_ == "PRON":
+        obj = _antecedent(obj)
+    if obj is None or obj.lemma_.lower() not in _OUTCOME_NOUNS:
+        return None
+    compounds = [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"]
+    if compounds:
+        return " ".join(compounds + [obj.lemma_.lower()])  # "casualty figures" is a toll, not a result
+    key = _OUTCOME_NOUNS[obj.lemma_.lower()]
+    partial = any(c.dep_ == "amod" and c.lemma_.lower() in _PARTIAL_WORDS for c in obj.children)
+    return f"partial {key}" if partial else key
+
+
+def _is_person(ent: Span) -> bool:
+    """A person's name: tagged so, or with a title before it or in apposition ("board chair
+    X", "X, the deputy chair"), as the tagger often takes an unfamiliar name for an ORG."""
+    if ent.label_ == "PERSON":
+        return True
+    if ent.label_ not in ("ORG", ""):
+        return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    heads = [c for c in ent.root.children if c.dep_ == "appos"] + ([ent.root.head] if ent.root.dep_ == "appos" else [])
+    return any(t is not None and t.lower_ in TITLE_WORDS for t in [before, *heads])
+
+
+def _announcement(ent: Span) -> str | None:
+    """The announcing role of a person's name, or None. Only people: an institution
+    publishes results through its officials, so "the commission published the results" and
+    "its chair read them out" name no rivals."""
+    if not _is_person(ent):
+        return None
+    for verb in _announcing_verbs(ent.root):
+        if _is_announcing(verb):
+            key = _announced_key(verb)
+            if key is not None:
+                return key
+    return None
+
+
 def _agent_noun(root: Token) -> tuple[str, Token | None] | None:
     """"X, the depot's owner" / "the depot's owner, X": role from an agent noun in apposition."""
     cands = [c for c in root.children if c.dep_ == "appos"]
@@ -201,19 +329,29 @@ def _name_spans(sent: Span) -> list[Span]:
     The statistical tagger reads a name differently in a long article than in its sentence
     alone ("Marrick Chemicals, which owns the depot" is an ORG alone, nothing in context);
     the parse still marks the phrase as proper nouns, and a role verb then makes it an actor.
+    An acronym ("VELA claimed the attack") is a name too, though not title-cased; the tagger
+    reads one it does not know as a common noun, which counts where the article defines it.
     """
     spans = [e for e in sent.ents if e.label_ in _ACTOR_ENTS]
     tagged = {t.i for e in sent.ents for t in e}
     for tok in sent:
-        if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.i in tagged:
+        if not (tok.pos_ == "PROPN" or _defined_acronym(tok)) or tok.dep_ == "compound" or tok.i in tagged:
             continue
         left = tok.i
         while left - 1 >= sent.start and sent.doc[left - 1].pos_ == "PROPN" and sent.doc[left - 1].dep_ == "compound" \
                 and sent.doc[left - 1].i not in tagged:
             left -= 1
-        if tok.i - left + 1 >= 2 or tok.is_title and not tok.is_sent_start:
+        if tok.i - left + 1 >= 2 or tok.is_title and not tok.is_sent_start or _is_acronym(tok):
             spans.append(sent.doc[left: tok.i + 1])
     return spans
+
+
+def _is_acronym(tok: Token) -> bool:
+    return tok.is_upper and _ACRONYM_TOKEN.match(tok.text) is not None
+
+
+def _defined_acronym(tok: Token) -> bool:
+    return _is_acronym(tok) and normalise_actor(tok.text) in acronym_definitions(tok.doc)
 
 
 def find_entities(sent: Span) -> list[EntityMention]:
@@ -224,7 +362,10 @@ def find_entities(sent: Span) -> list[EntityMention]:
             continue  # "the Group", "Professor": names no one, so it can neither agree nor differ
         root = ent.root
         verb = next((v for v in _role_verbs(root) if v.lemma_.lower() in _ROLE_VERBS), None)
-        if verb is not None:
+        announced = _announcement(ent)
+        if announced is not None:
+            predicate, obj = _ANNOUNCE, announced
+        elif verb is not None:
             predicate, obj = verb.lemma_.lower(), _object_key(_object_of(verb))
         else:
             agent = _agent_noun(root)
