@@ -50,7 +50,6 @@ def plan_from(store: Store, result: IngestResult, run_id: str, prune: bool = Tru
     present = {a.article_id for a in result.articles}
     removed = sorted(set(known) - present) if prune else []
     store.remove_articles(removed)
-    forget_acronyms(store, removed)
     store.con.execute("DELETE FROM skipped WHERE run_id = ?", [run_id])
     store.record_skips(run_id, result.skipped)
     store.record_warnings(run_id, result.warnings)
@@ -82,50 +81,19 @@ def _extract_one(article: Article, doc) -> Extracted:
 
 def store_batch(store: Store, items: list[Extracted]) -> int:
     """Write parsed articles in one transaction: a batch is the unit a crash loses."""
-    store_acronyms(store, items)
-    store.replace_articles([(i.article, i.sentences, i.claims, i.lead) for i in items])
+    store.replace_articles([(i.article, i.sentences, i.claims, i.lead) for i in items],
+                           acronyms={i.article.article_id: i.acronyms for i in items})
     return sum(len(i.claims) for i in items)
 
 
-# The acronyms an article defines ("Kataib Hezbollah (KH)") are needed when its event's pairs are
-# judged, where other articles write only "KH". They are kept in the store's key-value table,
-# one key per article, with the content hash they were read from.
-_ACRONYMS_PREFIX = "acronyms:"
-
-
-def store_acronyms(store: Store, items: list[Extracted]) -> None:
-    """Replace the batch's stored definitions: one delete and one insert for the batch.
-
-    Written before the articles: a crash in between leaves the article's old content hash, so
-    the article is parsed again and its definitions rewritten; a definition whose hash no
-    longer matches the article is never read (see event_acronyms)."""
-    forget_acronyms(store, [i.article.article_id for i in items])
-    rows = [{"key": _ACRONYMS_PREFIX + i.article.article_id,
-             "value": json.dumps({"content_hash": i.article.content_hash, "definitions": i.acronyms}, sort_keys=True)}
-            for i in items if i.acronyms]
-    if rows:
-        store.insert_frame("meta", pd.DataFrame(rows))
-
-
-def forget_acronyms(store: Store, article_ids: list[str]) -> None:
-    if article_ids:
-        store.con.execute("DELETE FROM meta WHERE key IN (SELECT unnest(?))",
-                          [[_ACRONYMS_PREFIX + a for a in article_ids]])
-
-
 def event_acronyms(store: Store) -> dict[str, dict[str, str]]:
-    """Per event, the acronyms its articles define (aliases.shared_definitions)."""
-    rows = store.con.execute(
-        "SELECT ev.event_id, m.value, ar.content_hash FROM meta AS m"
-        " JOIN articles AS ar ON m.key = ? || ar.article_id"
-        " JOIN events AS ev USING (article_id) ORDER BY ev.event_id, ar.article_id",
-        [_ACRONYMS_PREFIX]).fetchall()
-    per_event: dict[str, list[dict[str, str]]] = {}
-    for event_id, value, content_hash in rows:
-        data = json.loads(value)
-        if data.get("content_hash") == content_hash:
-            per_event.setdefault(event_id, []).append(data.get("definitions") or {})
-    return {event_id: aliases.shared_definitions(defs) for event_id, defs in per_event.items()}
+    """Per event, the acronyms its articles define (aliases.shared_definitions): an article
+    defines "Kataib Hezbollah (KH)" once, and the other articles of its event may write only
+    "KH"."""
+    per_article: dict[str, dict[str, dict[str, str]]] = {}
+    for event_id, article_id, acronym, full_name in store.query("event_acronyms").itertuples(index=False):
+        per_article.setdefault(event_id, {}).setdefault(article_id, {})[acronym] = full_name
+    return {event_id: aliases.shared_definitions(list(defs.values())) for event_id, defs in per_article.items()}
 
 
 def with_event_acronyms(row: dict, definitions: dict[str, str]) -> dict:

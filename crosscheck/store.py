@@ -11,7 +11,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +22,9 @@ import pandas as pd
 from crosscheck.models import Article, Claim, Sentence, Skip, sha256
 from crosscheck.sqlfiles import read_sql
 
-# v1: sql/schema.sql as first released. v2: `warnings` (sql/migrate_2.sql).
-SCHEMA_VERSION = 2
+# v1: sql/schema.sql as first released. v2: `warnings` (sql/migrate_2.sql). v3: `acronyms`
+# (sql/migrate_3.sql).
+SCHEMA_VERSION = 3
 
 # How long a run waits for another run holding the file before giving up. A whole run takes
 # tens of seconds on a small folder, so a scheduled run colliding with a manual one should wait
@@ -45,7 +46,7 @@ def _migrations() -> dict[int, str]:
     A fresh file gets sql/schema.sql (the v1 shape, idempotent) and then every migration, so a
     new and an upgraded store always end up with the same tables.
     """
-    return {1: "migrate_2"}
+    return {1: "migrate_2", 2: "migrate_3"}
 
 
 def _first_line(exc: BaseException) -> str:
@@ -208,13 +209,15 @@ class Store:
         """Write one article with its sentences and claims atomically (a crash leaves none of it)."""
         self.replace_articles([(article, list(sentences), list(claims), lead)])
 
-    def replace_articles(self, items: Sequence[tuple[Article, Sequence[Sentence], Sequence[Claim], str | None]]) -> None:
+    def replace_articles(self, items: Sequence[tuple[Article, Sequence[Sentence], Sequence[Claim], str | None]],
+                         acronyms: Mapping[str, Mapping[str, str]] | None = None) -> None:
         """Write many articles (each with its sentences, claims and lead text) in one transaction.
 
         One frame per table and one statement per table for the whole batch: a statement costs
         DuckDB milliseconds however few rows it carries, so writing articles one by one spent
         more time in statement overhead than spaCy spent parsing them. A crash leaves none of
-        the batch; an article given twice keeps its last version, as two single writes would."""
+        the batch; an article given twice keeps its last version, as two single writes would.
+        ``acronyms``: per article id, the acronyms it defines (acronym key -> full name key)."""
         last = {article.article_id: i for i, (article, *_rest) in enumerate(items)}
         items = [item for i, item in enumerate(items) if last[item[0].article_id] == i]
         if not items:
@@ -229,12 +232,18 @@ class Store:
         })
         sent_df = pd.DataFrame([s.__dict__ for _, sents, _, _ in items for s in sents])
         claim_df = pd.DataFrame([c.row() for _, _, claims, _ in items for c in claims])
+        kept = set(article_df["article_id"])
+        acro_df = pd.DataFrame(
+            [{"article_id": aid, "acronym": acro, "full_name": full}
+             for aid, defs in sorted((acronyms or {}).items()) if aid in kept for acro, full in sorted(defs.items())],
+            columns=["article_id", "acronym", "full_name"])
         self.con.execute("BEGIN TRANSACTION")
         try:
             self._delete_articles(article_df[["article_id"]])
             self.insert_frame("articles", article_df)
             self.insert_frame("sentences", sent_df)
             self.insert_frame("claims", claim_df)
+            self.insert_frame("acronyms", acro_df)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -244,7 +253,7 @@ class Store:
         """Delete articles (a frame with an ``article_id`` column) and what hangs off them."""
         self.con.register("_ids", ids)
         try:
-            for table in ("claims", "sentences", "articles"):
+            for table in ("acronyms", "claims", "sentences", "articles"):
                 self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _ids)")
         finally:
             self.con.unregister("_ids")

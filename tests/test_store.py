@@ -307,3 +307,32 @@ def test_parse_and_extract_batches_change_no_row(tmp_path, monkeypatch):
                               (("articles", "EXCLUDE (ingested_at)"), ("sentences", ""), ("claims", ""))]))
     assert dumps[0] == dumps[1]
     assert dumps[0][0] > 0 and len(dumps[0][1][0]) == len(articles)
+
+
+def _acronyms(store: Store) -> list[tuple[str, str, str]]:
+    return store.con.execute("SELECT article_id, acronym, full_name FROM acronyms ORDER BY ALL").fetchall()
+
+
+def test_acronyms_come_and_go_with_their_article(store):
+    """An article's acronym definitions are written, replaced and removed in the same
+    transaction as its claims, so a re-parse or a removed article never leaves stale ones."""
+    a1, a2 = Article("a1", "Varn Freedom Front (VFF) said."), Article("a2", "VFF said.")
+    store.replace_articles([(a1, [], [], None), (a2, [], [], None)], acronyms={"a1": {"vff": "varn freedom front"}})
+    assert _acronyms(store) == [("a1", "vff", "varn freedom front")]
+    store.replace_articles([(Article("a1", "Varn Front (VF) said."), [], [], None)], acronyms={"a1": {"vf": "varn front"}})
+    assert _acronyms(store) == [("a1", "vf", "varn front")]
+    store.replace_articles([(Article("a1", "No acronym."), [], [], None)])
+    assert _acronyms(store) == []
+    store.replace_articles([(a1, [], [], None)], acronyms={"a1": {"vff": "varn freedom front"}})
+    store.remove_articles(["a1"])
+    assert _acronyms(store) == [] and store.known_hashes() == {"a2": a2.content_hash}
+
+
+def test_event_acronyms_are_shared_within_an_event_only(store):
+    from crosscheck import pipeline
+
+    arts = [Article(a, a) for a in ("a1", "a2", "a3")]
+    store.replace_articles([(a, [], [], None) for a in arts],
+                           acronyms={"a1": {"vff": "varn freedom front"}, "a3": {"vff": "valley fishing fleet"}})
+    store.con.execute("INSERT INTO events (article_id, event_id) VALUES ('a1', 'e1'), ('a2', 'e1'), ('a3', 'e2')")
+    assert pipeline.event_acronyms(store) == {"e1": {"vff": "varn freedom front"}, "e2": {"vff": "valley fishing fleet"}}
