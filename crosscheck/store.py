@@ -22,8 +22,8 @@ import pandas as pd
 from crosscheck.models import Article, Claim, Sentence, Skip, sha256
 from crosscheck.sqlfiles import read_sql
 
-# v1: sql/schema.sql as first released. v2: `warnings` (sql/migrate_2.sql). v3: `acronyms`
-# (sql/migrate_3.sql).
+# v1: sql/schema.sql as first released. v2: `warnings` (sql/migrate_2.sql). v3: `acronyms` and
+# `extractions` (sql/migrate_3.sql).
 SCHEMA_VERSION = 3
 
 # How long a run waits for another run holding the file before giving up. A whole run takes
@@ -204,20 +204,26 @@ class Store:
     def known_hashes(self) -> dict[str, str]:
         return dict(self.con.execute("SELECT article_id, content_hash FROM articles").fetchall())
 
+    def stale_extractions(self, fingerprint: str) -> set[str]:
+        """Stored articles whose claims another version of the extractor wrote."""
+        return set(self.query("stale_extractions", [fingerprint])["article_id"])
+
     def replace_article(self, article: Article, sentences: Iterable[Sentence], claims: Iterable[Claim],
                         lead: str | None = None) -> None:
         """Write one article with its sentences and claims atomically (a crash leaves none of it)."""
         self.replace_articles([(article, list(sentences), list(claims), lead)])
 
     def replace_articles(self, items: Sequence[tuple[Article, Sequence[Sentence], Sequence[Claim], str | None]],
-                         acronyms: Mapping[str, Mapping[str, str]] | None = None) -> None:
+                         acronyms: Mapping[str, Mapping[str, str]] | None = None,
+                         extracted_with: str | None = None) -> None:
         """Write many articles (each with its sentences, claims and lead text) in one transaction.
 
         One frame per table and one statement per table for the whole batch: a statement costs
         DuckDB milliseconds however few rows it carries, so writing articles one by one spent
         more time in statement overhead than spaCy spent parsing them. A crash leaves none of
         the batch; an article given twice keeps its last version, as two single writes would.
-        ``acronyms``: per article id, the acronyms it defines (acronym key -> full name key)."""
+        ``acronyms``: per article id, the acronyms it defines (acronym key -> full name key);
+        ``extracted_with``: the fingerprint of the extraction that produced the claims."""
         last = {article.article_id: i for i, (article, *_rest) in enumerate(items)}
         items = [item for i, item in enumerate(items) if last[item[0].article_id] == i]
         if not items:
@@ -244,6 +250,9 @@ class Store:
             self.insert_frame("sentences", sent_df)
             self.insert_frame("claims", claim_df)
             self.insert_frame("acronyms", acro_df)
+            if extracted_with is not None:
+                self.insert_frame("extractions", pd.DataFrame(
+                    {"article_id": article_df["article_id"], "extracted_with": extracted_with}))
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -253,7 +262,7 @@ class Store:
         """Delete articles (a frame with an ``article_id`` column) and what hangs off them."""
         self.con.register("_ids", ids)
         try:
-            for table in ("acronyms", "claims", "sentences", "articles"):
+            for table in ("acronyms", "extractions", "claims", "sentences", "articles"):
                 self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _ids)")
         finally:
             self.con.unregister("_ids")

@@ -336,3 +336,45 @@ def test_event_acronyms_are_shared_within_an_event_only(store):
                            acronyms={"a1": {"vff": "varn freedom front"}, "a3": {"vff": "valley fishing fleet"}})
     store.con.execute("INSERT INTO events (article_id, event_id) VALUES ('a1', 'e1'), ('a2', 'e1'), ('a3', 'e2')")
     assert pipeline.event_acronyms(store) == {"e1": {"vff": "varn freedom front"}, "e2": {"vff": "valley fishing fleet"}}
+
+
+def test_articles_read_by_another_extractor_are_read_again(store, monkeypatch):
+    """Claims depend on the extractor as much as on the text: after an upgrade the stored
+    articles are planned again although their content hash is unchanged; when nothing
+    changed, nothing is."""
+    from crosscheck import pipeline
+    from crosscheck.ingest import IngestResult
+
+    a1, a2 = Article("a1", "First."), Article("a2", "Second.")
+    store.replace_articles([(a1, [], [], None)], extracted_with=pipeline.extraction_fingerprint())
+    store.replace_articles([(a2, [], [], None)], extracted_with="an older extractor")
+    plan = pipeline.plan_from(store, IngestResult([a1, a2]), "r1")
+    assert [a.article_id for a in plan.changed] == ["a2"]
+    monkeypatch.setattr(pipeline, "extraction_fingerprint", lambda: "a newer extractor")
+    assert [a.article_id for a in pipeline.plan_from(store, IngestResult([a1, a2]), "r2").changed] == ["a1", "a2"]
+
+
+def test_extraction_fingerprint_follows_the_extraction_code():
+    from crosscheck import pipeline
+
+    names = {p for p in pipeline._EXTRACTION_CODE}
+    assert "nlp" in names and all((ROOT / "crosscheck" / n).exists() for n in names)
+    assert pipeline.extraction_fingerprint() == pipeline.extraction_fingerprint()
+    assert len(pipeline.extraction_fingerprint()) == 16
+
+
+def test_v2_store_gets_acronyms_and_reads_its_articles_again(tmp_path):
+    db = tmp_path / "v2.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute(read_sql("schema"))
+    con.execute(read_sql("migrate_2"))
+    con.execute("INSERT INTO meta VALUES ('schema_version', '2')")
+    con.execute("INSERT INTO articles (article_id, content_hash, body) VALUES ('a1', 'h', 'Old body.')")
+    con.close()
+    with Store(db) as s:
+        assert s.schema_version == SCHEMA_VERSION and "acronyms" in _tables_of(s)
+        assert s.stale_extractions("any") == {"a1"}  # written before fingerprints: read again once
+
+
+def _tables_of(s: Store) -> set[str]:
+    return {r[0] for r in s.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
