@@ -50,6 +50,8 @@ def same_subject(a: Row, b: Row) -> bool:
         return ka is not None and ka == kb
     if not comparable(a.get("unit"), b.get("unit")):
         return False
+    if _nothing_counted(a) or _nothing_counted(b):
+        return False
     if any(_differ(a.get(f), b.get(f)) for f in ("counted", "place", "grp")):
         return False
     if not same_actor(a.get("entity"), b.get("entity")):
@@ -96,12 +98,26 @@ def _things_done_differently(a: Row, b: Row) -> bool:
     return pa not in _NEUTRAL_VERBS and pb not in _NEUTRAL_VERBS
 
 
+def _nothing_counted(row: Row) -> bool:
+    """A figure whose sentence names nothing it counts: "Three hundred and fifty two!", "he
+    was 68", "two landed". With no noun, only the verb stands for the measure, and a verb
+    outside the toll lexicon ("was", "landed") says nothing of which thing is counted, so
+    two such figures are never known to be one. Tolls without a noun ("killing four") keep
+    their measure and stay comparable."""
+    if row["kind"] != "numeric":
+        return False
+    measure = row.get("counted")
+    if not measure:
+        return True
+    return measure not in LEXICON_MEASURES and measure == row.get("predicate")
+
+
 def _background(row: Row) -> bool:
     """A figure of another event ("the 2004 tsunami killed 170,000", "a separate strike"):
     background the article recalls, not what it reports, so it is never flagged, even against
     another article's background figure."""
     scope = row.get("scope") or ""
-    return any(s.startswith("in ") and s[3:].isdigit() or s in ("separate event", "score or record")
+    return any(s.startswith("in ") and s[3:].isdigit() or s in ("separate event", "score or record", "time left")
                for s in scope.split("; "))
 
 
@@ -185,9 +201,19 @@ def _severity(g: float) -> str:
     return "high" if g >= config.SEVERITY_HIGH_GAP else "medium" if g >= config.SEVERITY_MEDIUM_GAP else "low"
 
 
+def _group_within_whole(a: Row, b: Row, ia: NumInterval, ib: NumInterval) -> bool:
+    """One figure counts a group ("24 soldiers injured", "six children", "17 unanswered
+    points"), the other names none ("55 wounded"): the group is a part of the whole, so a
+    smaller group figure agrees with it. Only a group larger than the whole cannot hold."""
+    if bool(a.get("grp")) == bool(b.get("grp")):
+        return False
+    part, whole = (ia.base(), ib.base()) if a.get("grp") else (ib.base(), ia.base())
+    return whole.high is None or part.low is None or part.low <= whole.high
+
+
 def _judge_numeric(a: Row, b: Row) -> Verdict:
     ia, ib = _interval(a), _interval(b)
-    if not disjoint(ia, ib):
+    if not disjoint(ia, ib) or _group_within_whole(a, b, ia, ib):
         return Verdict(False)
     severity = _severity(gap(ia, ib))
     subject = a.get("subject") or "the same figure"

@@ -149,3 +149,24 @@ def test_counted_things_with_different_verbs_are_different_figures():
 def test_people_counted_with_different_verbs_stay_comparable():
     fought = num(low=150, high=150, counted="firefighter", predicate="fight")
     assert judge.judge(fought, num("t2", low=120, high=120, counted="firefighter", predicate="send")).conflict
+
+
+def test_figures_that_name_nothing_counted_are_never_compared():
+    assert not judge.judge(num(low=352, high=352, counted=None), num("t2", low=3, high=3, counted=None)).conflict
+    # "he was 68" vs "51 by knockout": only a neutral verb stands for the measure
+    assert not judge.judge(num(low=68, high=68, counted="be", predicate="be"),
+                           num("t2", low=51, high=51, counted="be", predicate="be")).conflict
+    # a toll without a noun ("killing four") keeps its measure
+    assert judge.judge(num(low=4, high=4, predicate="kill"), num("t2", low=40, high=40, predicate="kill")).conflict
+
+
+def test_a_group_is_a_part_of_a_whole_that_names_no_group():
+    soldiers = num(low=24, high=24, grp="soldier", counted="injured")
+    assert not judge.judge(soldiers, num("t2", low=55, high=55, counted="injured")).conflict
+    assert judge.judge(soldiers, num("t2", low=16, high=16, counted="injured")).conflict  # larger than the whole
+    assert judge.judge(num(low=3, high=3, grp="civilian"), num("t2", low=5, high=5, grp="civilian")).conflict
+
+
+def test_clock_readings_are_never_compared():
+    a = num(low=12, high=12, counted="second", unit="s", scope="time left")
+    assert not judge.judge(a, num("t2", low=17, high=17, counted="second", unit="s", scope="time left")).conflict

@@ -104,3 +104,54 @@ def test_a_bare_year_of_the_clause_scopes_the_figure_even_as_the_own_year(nlp):
     s = subj(nlp, "In 2004 a massive tremor sparked a tsunami that killed 170,000 people.", "170,000", year=2004)
     assert "in 2004" in (s.scope or "")
     assert subj(nlp, "Officials said 38 people were killed on Sunday.", "38", year=2004).scope is None
+
+
+def _scope(nlp, text, value):
+    """Scope of the value in a multi-sentence text (the sentence holding it, the doc around it)."""
+    doc = nlp(text)
+    i = text.index(value)
+    sent = next(s for s in doc.sents if s.start_char <= i < s.end_char)
+    return subjects.subject_of(sent, i, i + len(value), 2024).scope or ""
+
+
+def test_another_is_an_increment_only_after_the_same_measure(nlp):
+    text = "The blast killed nine people in the market. Another four people died in hospital on Monday."
+    assert "additional" in _scope(nlp, text, "four")
+    assert "additional" in _scope(nlp, "Two bombs hit the camp. Another three bombs fell near the road.", "three")
+    # first count of the injured: "another" only means besides the dead
+    assert "additional" not in _scope(nlp, "The blast killed nine people. Another 63 were injured.", "63")
+
+
+def test_the_whole_of_a_ratio_is_not_a_plain_count(nlp):
+    assert "ratio base" in (subj(nlp, "Rask completed 21 of 35 passes for 240 yards.", "35").scope or "")
+    assert "ratio base" in (subj(nlp, "The team won 14 of its last 19 games.", "19").scope or "")
+    assert subj(nlp, "The team won 40 games last year.", "40").scope is None
+
+
+def test_possessive_partitive_is_a_part(nlp):
+    assert "part" in (subj(nlp, "Three of their men were wounded.", "Three").scope or "")
+
+
+def test_one_day_of_a_series_is_scoped_but_a_single_event_is_not(nlp):
+    s = subj(nlp, "Police said they made 86 arrests over the course of Saturday's protests.", "86")
+    assert "one day of several" in (s.scope or "")
+    assert subj(nlp, "Sunday's quake killed 38 people.", "38").scope is None
+
+
+def test_clock_readings_are_scoped(nlp):
+    assert "time left" in (subj(nlp, "With 12 seconds left, the kicker missed.", "12 seconds").scope or "")
+    assert "time left" not in (subj(nlp, "The match was stopped for 12 minutes.", "12 minutes").scope or "")
+
+
+def test_hypothetical_figures_are_scoped_but_facts_beside_a_modal_are_not(nlp):
+    assert "hypothetical" in (subj(nlp, "Officials warned the toll could rise to 100.", "100").scope or "")
+    assert "hypothetical" in (subj(nlp, "Judges may rule even if one or two jurors voted against it.", "one").scope or "")
+    fact = subj(nlp, "It has killed 40 people, and some of those who were injured may yet die.", "40")
+    assert fact.scope is None
+
+
+def test_a_hyphenated_unit_describes_the_noun_it_modifies(nlp):
+    assert subj(nlp, "The Hawks built a 30-point lead before the break.", "30").measure == "margin"
+    play = subj(nlp, "Ferrant scored two three-point plays in the first half.", "three")
+    assert play.measure == "play" and "size of each" in (play.scope or "")
+    assert subj(nlp, "Ferrant scored 23 points in the first half.", "23").measure == "point"

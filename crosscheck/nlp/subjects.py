@@ -14,7 +14,12 @@ so the lexicon only merges, it never invents a subject.
 
 ``scope`` carries what makes one figure incomparable with another of the same measure:
 a part of a larger count ("nine of them"), a partial count ("partial results"), a duration
-("over three days" vs "in 24 hours") and another event ("in 2019", "a separate attack").
+("over three days" vs "in 24 hours"), another event ("in 2019", "a separate attack"), an
+increment ("another four died" after a toll), the whole of a ratio ("21 of 35 passes"), one
+day of a series ("Saturday's protests"), a clock reading ("12 seconds left"), the size of each
+of a kind ("three-point plays") and a figure of what would or may happen ("could rise to 100").
+On real newswire these were the commonest false alarms: figures of one article that look alike
+but are not the figure another article reports.
 """
 
 from __future__ import annotations
@@ -78,7 +83,9 @@ _UNIT_NOUNS = {"vote", "ballot", "percent", "point", "dollar", "euro", "pound", 
 # Nouns that only frame a count ("the number of people killed"): the subject is inside them.
 _FRAME_NOUNS = {"number", "total", "tally", "count", "figure"}
 _TIME_NOUNS = {"hour", "day", "week", "month", "year", "night", "minute", "weekend", "decade"}
-# Not "another": "another 63 were injured" often means besides the dead, not more injured.
+# Not "another" alone: "another 63 were injured" often means besides the dead, not more
+# injured. "Another" marks an increment only after the same measure was already counted
+# (see _increment).
 _ADDITIONAL = {"more", "additional", "further"}
 _SEVERITY = {"seriously", "critically", "severely", "badly", "gravely", "slightly", "lightly", "fatally"}
 _PARTIAL_WORDS = {"partial", "incomplete"}
@@ -226,10 +233,108 @@ def _partitive(head: Token, inside: set[int]) -> bool:
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ == "of" and c.i not in inside:
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if pobj is not None and (pobj.pos_ == "PRON" or any(d.lower_ in ("the", "these", "those") for d in pobj.children)
+            # "of the dead", "of those hurt", "of whom", "of my children", "of their men"
+            if pobj is not None and (pobj.pos_ == "PRON" or any(d.lower_ in ("the", "these", "those") or d.dep_ == "poss"
+                                                                 for d in pobj.children)
                                      or pobj.lower_ in ("whom", "which")):
                 return True
     return False
+
+
+def _hyphenated_kind(counted: Token | None) -> Token | None:
+    """The noun a hyphenated unit phrase describes: "a 30-point lead", "a three-point play",
+    "a 5,000-vote margin". The unit ("point", "vote") only says what the size is measured in;
+    the thing is the noun it modifies."""
+    if counted is None or counted.lemma_.lower() not in _UNIT_NOUNS or counted.dep_ not in ("compound", "amod"):
+        return None
+    owner = counted.head
+    if owner.pos_ != "NOUN" or owner.i <= counted.i or counted.i == 0 or counted.doc[counted.i - 1].text != "-":
+        return None
+    return owner
+
+
+def _ratio_base(toks: list[Token]) -> bool:
+    """The whole of an "N of M" ratio: "completed 21 of 35 passes", "won 14 of its last 19
+    games". M counts the attempts or the games of a stretch, not the thing N counts, and is
+    a different figure from any plain count of the same noun ("won 40 games")."""
+    doc = toks[0].doc
+    j = toks[0].i - 1
+    # skip the determiners and adjectives of the whole: "of their next 23", "of its last 19"
+    while j >= 0 and toks[0].i - j <= 3 and doc[j].pos_ in ("DET", "ADJ", "PRON") and doc[j].lower_ != "of":
+        j -= 1
+    return j >= 1 and doc[j].lower_ == "of" and doc[j - 1].like_num
+
+
+def _increment(sent: Span, toks: list[Token], counted: Token | None, measure: str | None) -> bool:
+    """"Another four people died", "another two bombs fell": an increment over a count the
+    article already gave, so not the whole toll. Only when the same measure was counted
+    before: "nine were killed; another 63 were injured" counts the injured for the first
+    time and "another" only means besides the dead."""
+    inside = {t.i for t in toks}
+    owners = inside | ({counted.i} if counted is not None else set())
+    if not any(t.lower_ == "another" and t.head.i in owners and t.i not in inside for t in sent):
+        return False
+    before = sent.doc[: toks[0].i]
+    noun = counted.lemma_.lower() if counted is not None else None
+    # a person noun ("people") says nothing of the measure; a thing ("bombs") does
+    thing = noun if noun is not None and noun not in _PERSON_NOUNS else None
+    for t in before:
+        lem = t.lemma_.lower()
+        if measure is not None and _MEASURES.get(lem) == measure or thing is not None and lem == thing:
+            return True
+    return False
+
+
+# Days a multi-day series is counted by: "Saturday's protests", "last night's clashes".
+_DAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+              "today", "tonight", "night", "weekend"}
+
+
+def _one_day_of_series(sent: Span, verb: Token | None, counted: Token | None) -> str | None:
+    """A figure of one day of a series: "86 arrests over the course of Saturday's protests".
+    A plural event noun owned by a day names one day of several (protests, riots, clashes
+    over a week); the running total of the series is another, larger figure. A singular one
+    ("Sunday's quake") is the event itself and gets no scope."""
+    anchors = [t for t in (verb, counted) if t is not None]
+    for t in sent:
+        if t.dep_ != "poss" or t.lower_ not in _DAY_NAMES:
+            continue
+        owner = t.head
+        if owner.tag_ == "NNS" and owner.lemma_.lower() not in _TIME_NOUNS and any(a in owner.ancestors for a in anchors):
+            # the day stays in the scope: two days' figures are not one figure either
+            return f"{t.lower_}'s {owner.lower_}"
+    return None
+
+
+_MODALS = {"would", "could", "might", "may", "should"}
+
+
+def _hypothetical(verb: Token | None) -> bool:
+    """A figure of what may or would happen, not of what did: "would be stopped in a round or
+    two", "even if one or two jurors voted against it", "the toll could rise to 100". Such a
+    figure is a guess or a condition and no report of fact contradicts it. The modal or the
+    "if" must govern the figure's own clause or one above it: "40 were killed, and some of the
+    injured may yet die" keeps the 40 a fact."""
+    cur = verb
+    for _ in range(6):
+        if cur is None:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS or c.dep_ == "mark" and c.lower_ in ("if", "unless")
+               for c in cur.children):
+            return True
+        # stop at a clause of its own (a conjoined or reported clause states its own fact)
+        if cur.dep_ not in ("advcl", "xcomp", "pcomp", "pobj", "prep", "acl", "relcl") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _time_left(counted: Token | None) -> bool:
+    """"With 12 seconds left", "31 seconds remaining": a reading of a clock at one moment,
+    different at every moment a report describes, so never the same figure as another."""
+    if counted is None or counted.lemma_.lower() not in _TIME_NOUNS | {"second"}:
+        return False
+    return any(c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in ("leave", "remain") for c in counted.children)
 
 
 def _other_event(sent: Span, verb: Token | None, published_year: int | None) -> str | None:
@@ -273,6 +378,9 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
         if of is not None and not part:
             counted = of
     linked = _link_subject(head) if counted is None or counted.i in inside else None
+    kind_of = _hyphenated_kind(counted)
+    if kind_of is not None:
+        counted = kind_of  # "a 30-point lead" measures the lead, "a three-point play" is a play
     if counted is not None and counted.lemma_.lower() in _UNIT_NOUNS:
         linked = _link_subject(counted) or (counted.head.head if counted.dep_ == "pobj" and counted.head.lower_ == "of"
                                             and counted.head.head.pos_ == "NOUN" else None)
@@ -346,6 +454,17 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
             t.lower_ in _ADDITIONAL and t.dep_ in ("amod", "advmod", "det") and t.head.i in inside and t.i not in inside
             for t in sent):
         scopes.append("additional")  # "three more bodies", "four more people died": an increment
+    elif _increment(sent, toks, counted, measure):
+        scopes.append("additional")
+    if kind_of is not None and _measure_of([kind_of.lemma_.lower()]) is None:
+        scopes.append("size of each")  # "two three-point plays": the 3 is no count of plays
+    if _ratio_base(toks):
+        scopes.append("ratio base")
+    day = _one_day_of_series(sent, verb, counted)
+    if day:
+        scopes.append(f"one day of several: {day}")
+    if _time_left(counted):
+        scopes.append("time left")
     if any(t.lemma_.lower() in _PARTIAL_WORDS for t in sent) or re.search(r"\b\d+(\.\d+)? (percent|%) of (the )?(ballots|votes|precincts)", sent.text):
         scopes.append("partial count")
     dur = _duration_of(verb, counted)
@@ -357,6 +476,8 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
     other = _other_event(sent, verb, published_year)
     if other:
         scopes.append(other)
+    if _hypothetical(verb):
+        scopes.append("hypothetical")
     place = _place_of(verb, counted) or _fronted_place(sent, verb)
     phrase_parts = [grp if grp and grp != noun_lemma else None,
                     _readable(noun) if noun is not None else None,
