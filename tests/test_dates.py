@@ -299,3 +299,101 @@ def test_a_weekday_in_the_week_an_offset_names(dates, text, quote, day):
 
 def test_a_year_after_a_comparison_is_a_count(dates):
     assert dates("The number is above 1000 and below 1500.") == []
+
+
+@pytest.fixture(scope="module")
+def free_times(nlp):
+    from crosscheck.nlp.dates import find_dates_and_times
+
+    def run(text, pub=PUB):
+        return [t for s in nlp(text).sents for t in find_dates_and_times(s, pub)[1]]
+    return run
+
+
+def test_a_time_without_a_day_is_returned_apart_with_its_modifier(free_times):
+    from crosscheck.nlp.dates import date_time_on
+
+    (t,) = free_times("The fire, shortly after 7:30pm local time, gutted a school.")
+    assert (t.text, t.hm, t.before, t.after, t.zone) == ("shortly after 7:30pm local time", (19, 30), 0, 29, None)
+    assert date_time_on(t, "2024-02-05") == ("2024-02-05T19:30", "2024-02-05T19:59")
+    (t,) = free_times("The tremor hit at 03:17 GMT.")
+    assert (t.text, t.zone) == ("03:17 GMT", "GMT")
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday the ferry sank at about 03:20 local time.",  # its day took it
+    "He tied the record with 14:05 left in the first half.",  # a game clock
+    "She finished in 2:05 and won.",  # a race time, no am/pm
+    "The ferry will leave at 9pm.",  # a schedule
+    "The road was closed from 7pm.",  # an open bound
+    "Shops open 9:30am-5pm.",  # a span of hours
+])
+def test_clock_readings_that_are_no_free_time_of_day(free_times, text):
+    assert free_times(text) == []
+
+
+def test_am_pm_written_with_a_space(dates):
+    m = one(dates, "The fire was reported on Tuesday at 3:33 a. m. by a neighbour.")
+    assert (m.text, m.low, m.high) == ("Tuesday at 3:33 a. m.", "2024-02-06T03:33", "2024-02-06T03:33")
+
+
+def test_latest_day_of_a_time_before_publication(free_times):
+    from crosscheck.nlp.dates import latest_day_of
+
+    (t,) = free_times("The blast, at around 9:40pm, destroyed two warehouses.")
+    assert latest_day_of(t, dt.datetime(2024, 10, 18, 9, 30)) == "2024-10-17"
+    assert latest_day_of(t, dt.datetime(2024, 10, 18, 23, 0)) == "2024-10-18"
+
+
+@pytest.mark.parametrize("text,quote,low,high", [
+    # a spaced dash between two dates is a range, not a day-month "29 - Feb"
+    ("The festival ran Jan. 29 - Feb. 2.", "Jan. 29 - Feb. 2", "2024-01-29", "2024-02-02"),
+    ("The strike lasted December 28 - January 3.", "December 28 - January 3", "2023-12-28", "2024-01-03"),
+    ("The strike lasted 28 December - 3 January.", "28 December - 3 January", "2023-12-28", "2024-01-03"),
+    ("The fair is held on 12-Jan-2024.", "12-Jan-2024", "2024-01-12", "2024-01-12"),
+])
+def test_ranges_across_a_spaced_dash(dates, text, quote, low, high):
+    m = one(dates, text)
+    assert (m.text, m.low, m.high) == (quote, low, high)
+
+
+def test_a_year_after_the_clock_of_a_stamp(dates):
+    m = one(dates, "Filed Mon Jan 22 18:04:31 2018 by the desk.")
+    assert (m.text, m.low, m.high) == ("Mon Jan 22 18:04:31 2018", "2018-01-22T18:04", "2018-01-22T18:05")
+
+
+@pytest.mark.parametrize("text,quote,low,high", [
+    ("Talks resume the week after next.", "the week after next", "2024-02-19", "2024-02-25"),
+    ("The plant closed the month before last.", "the month before last", "2023-12-01", "2023-12-31"),
+    ("Fans rioted the weekend before last.", "the weekend before last", "2024-01-27", "2024-01-28"),
+])
+def test_two_periods_ahead_or_back(dates, text, quote, low, high):
+    m = one(dates, text)
+    assert (m.text, m.low, m.high) == (quote, low, high)
+
+
+@pytest.mark.parametrize("text,day", [
+    ("The mill shut on Tuesday, 06/02/24.", "2024-02-06"),  # 6 February 2024 was a Tuesday
+    ("The mill shut on Sunday, 06/02/24.", "2024-06-02"),   # 2 June 2024 was a Sunday
+    ("The mill shut on Friday, 06/02/24.", "2024-06-02"),   # neither fits: the usual reading stays
+])
+def test_a_weekday_picks_the_reading_of_a_numeric_date(dates, text, day):
+    m = one(dates, text)
+    assert (m.low, m.high) == (day, day)
+
+
+def test_on_an_ordinal_day_without_the(dates):
+    m = one(dates, "The vote was held on 29th, officials said.")
+    assert (m.text, m.low) == ("29th", "2024-01-29")
+    assert dates("The shop on 5th Avenue closed.") == []
+    assert dates("Her office is on 2nd floor.") == []
+
+
+@pytest.mark.parametrize("text,quote,zone", [
+    ("The tremor hit at 03:17 UTC.", "03:17 UTC", "GMT"),
+    ("The tremor hit at 3:21 p.m. ET.", "3:21 p.m. ET", "ET"),
+    ("The tremor hit at 3:21 p.m. local time.", "3:21 p.m. local time", None),
+])
+def test_the_clock_a_free_time_is_stated_in(free_times, text, quote, zone):
+    (t,) = free_times(text)
+    assert (t.text, t.zone) == (quote, zone)

@@ -15,6 +15,10 @@ Conventions (news reports the past):
   on 2024-02-07 is 2024-02-02; in one published 2024-01-15 it is 2023-02-02); a weekday alone is
   the most recent such day on or before `published` ("on Wednesday"), unless the verb the date
   hangs on is in the future tense ("will meet on Friday"), then the next one;
+- a numeric date next to a weekday takes the reading the weekday fits ("Tuesday, 06/02/24" is
+  6 February 2024, a Tuesday); a year after the clock of a yearless date dates it ("Wed Oct
+  26 15:50:06 2016", a stamp); "the week after next" / "the month before last" are two
+  periods ahead / back;
 - "last Friday" is Friday of the previous Monday-Sunday week, "this past Friday" the most recent
   Friday before `published`; "next Monday" is Monday of next week; "this Friday" is the Friday
   of the current week; "on the 18th" is the 18th of the nearest of last, this and next month;
@@ -26,8 +30,10 @@ Conventions (news reports the past):
 - a time of day narrows a known day to minutes: "at 21:40" -> [21:40, 21:40], "shortly after
   7:30pm" -> [19:30, 19:59], "around midnight" -> [23:30 the day before... kept on the day:
   00:00-00:30]; a time stated apart from its day ("On Tuesday the quake struck at about 03:20")
-  is dated by the one day hanging on the same verb; a time with no day in the sentence is not
-  reported (the contract's value is a date-time, and the day is unknown);
+  is dated by the one day hanging on the same verb; a time with no day in its sentence is
+  returned apart (:class:`TimeMention`) for the article-level reader to date: it takes the day
+  of the same event from a sentence shortly before ("on Thursday evening ... The blast, at
+  about 21:40, ..."), see ``extract``;
 - a number after "at"/"to" that follows a tally word is the tally's value, not a clock time
   ("put the death toll at 9", "the number of dead at 12");
 - durations ("for three weeks") and sets ("every week") are not dates;
@@ -60,6 +66,22 @@ class DateMention:
     high: str | None
     resolved: bool
     granularity: str
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A clock time that no day of its sentence dates ("The blast, at about 21:40 local time,
+    was heard ..."): the day comes from elsewhere in the article (see :func:`date_time_on`).
+    ``before`` / ``after`` are the minutes its modifier allows around the clock reading
+    ("shortly after 7:30pm" is 0 before, 29 after)."""
+
+    start: int
+    end: int
+    text: str
+    hm: tuple[int, int]
+    before: int
+    after: int
+    zone: str | None = None  # "GMT" for "03:17 GMT"; None for local time, stated or not
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -327,7 +349,7 @@ def _year_group(m: re.Match[str], ref: dt.datetime) -> int | None:
 _DAYTOK = rf"(?:the\s+)?(?:{_DAYN}|{_ORDW})"
 
 
-@_pat(rf"\b(?P<wd>{_WD}\s*,?\s*(?:the\s+)?)?(?P<mon>{_MON})(?:\s*/\s*|\s*-\s*|\s*,\s*|\s*)(?:the\s+)?(?P<day>{_DAYN}|{_ORDW}|{_CARDW})(?![\d:])(?!\s*(?:%|percent|per\s+cent|million|billion|people|percent))"
+@_pat(rf"\b(?P<wd>{_WD}\s*,?\s*(?:the\s+)?)?(?P<mon>{_MON})(?:\s*/\s*|-|\s*,\s*|\s*)(?:the\s+)?(?P<day>{_DAYN}|{_ORDW}|{_CARDW})(?![\d:])(?!\s*(?:%|percent|per\s+cent|million|billion|people|percent))"
       rf"(?:(?:\s*,\s*|\s+|\s*-\s*)(?:of\s+|in\s+)?(?P<year>{_YEARANY})(?!\d))?\b")
 def _p_month_day(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     mon = _mon_of(m.group("mon"))
@@ -343,7 +365,7 @@ def _p_month_day(m: re.Match[str], ref: dt.datetime, future: bool, text: str) ->
     return a
 
 
-@_pat(rf"(?<![$€£])(?<![$€£]\s)\b(?P<wd>{_WD}\s*,?\s*)?(?P<day>(?:the\s+)?(?:{_DAYN}|{_ORDW}|{_CARDW}))(?:\s+of)?(?:\s*[\s/-]\s*)(?P<mon>{_MON})(?![a-z])"
+@_pat(rf"(?<![$€£])(?<![$€£]\s)\b(?P<wd>{_WD}\s*,?\s*)?(?P<day>(?:the\s+)?(?:{_DAYN}|{_ORDW}|{_CARDW}))(?:\s+of)?(?:\s*/\s*|-|\s+)(?P<mon>{_MON})(?![a-z])"
       rf"(?:(?:\s*,\s*|\s+|\s*[/-]\s*)(?:of\s+|in\s+)?(?P<year>{_YEARANY})(?!\d))?")
 def _p_day_month(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     mon = _mon_of(m.group("mon"))
@@ -739,6 +761,14 @@ def _p_relperiod(m: re.Match[str], ref: dt.datetime, future: bool, text: str) ->
     return Atom(m.start(), m.end(), "range", lo, hi, u, True)
 
 
+@_pat(r"\bthe\s+(?P<u>week|month|year|weekend)\s+(?P<tail>after\s+next|before\s+last)\b")
+def _p_period_after_next(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
+    """"the week after next" is two weeks ahead, "the month before last" two months back."""
+    u = m.group("u").lower()
+    lo, hi = _period(u, ref, 2 if m.group("tail").lower().startswith("after") else -2)
+    return Atom(m.start(), m.end(), "range", lo, hi, u, True)
+
+
 @_pat(r"(?<=\bof\s)(?:the\s+)?(?P<u>month|year|week)\b")
 def _p_part_of_period(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     """"end of the month", "beginning of year": a part of the current period."""
@@ -1049,7 +1079,7 @@ def _p_weekday_dom(m: re.Match[str], ref: dt.datetime, future: bool, text: str) 
     return _wd_dom(wdat, Atom(m.start(), m.end(), "dom", None, None, "day", True, dom=d), ref, m.start(), m.end())
 
 
-@_pat(rf"\b(?P<pre>on|of)\s+the\s+(?P<d>{_DAYN}|{_ORDW})(?!\d)(?![\s-]+(?:anniversary|day\s+of|floor|time|place|century|round|of\s+(?!{_MON}|the\s+month|this|next|last)))(?!\s*(?:of\s+)?{_MON})")
+@_pat(rf"\b(?P<pre>on|of)\s+(?:the\s+|(?=\d\d?(?:st|nd|rd|th)\b))(?P<d>{_DAYN}|{_ORDW})(?!\d)(?![\s-]+(?:anniversary|day\s+of|floor|time|place|century|round|of\s+(?!{_MON}|the\s+month|this|next|last)))(?!\s*(?:of\s+)?{_MON})")
 def _p_on_the_nth(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     d = _day_word(m.group("d"))
     if d is None or re.fullmatch(r"\d+", m.group("d")):
@@ -1057,6 +1087,8 @@ def _p_on_the_nth(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -
     if m.group("pre").lower() == "of" and not re.search(r"\bweek\s+$", text[:m.start()], re.I):
         return None  # "of the 18th" only in "the week of the 18th"
     after = text[m.end():]
+    if re.match(r"\s+[A-Z]", after) and not re.match(r"\s+the\b", m.group()[2:], re.I):
+        return None  # "on 5th Avenue", "on 3rd Street": a name
     if re.match(r"\s+[a-z]+", after) and not re.match(r"\s+(at|of|and|or|to|through|till|until|in|this|next|last|,)\b", after, re.I):
         return None
     day = _dom(d, ref, future)
@@ -1303,7 +1335,7 @@ _COUNT_BEFORE = re.compile(
     r"(?:\s+(?:of|from|for|in|among)\s+(?:the\s+)?[\w-]+){0,2}(?:\s+(?:at|to|stood\s+at|stands\s+at|was\s+at|is\s+at))\s*$",
     re.I)
 
-@_pat(r"(?<![\d:.,])(?P<h>2[0-3]|[01]?\d)(?!\d|,\d)(?::(?P<m>[0-5]\d)(?::(?P<sec>[0-5]\d))?|\.(?P<m2>[0-5]\d)(?=\s*(?:[ap]\.?m\b|[ap]\.m\.|h\b|hrs\b)|\s*$|\s*[,;]))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|a\b|p\b|h\b|hrs\b|gmt\b|utc\b|et\b|bst\b|cet\b)?"
+@_pat(r"(?<![\d:.,])(?P<h>2[0-3]|[01]?\d)(?!\d|,\d)(?::(?P<m>[0-5]\d)(?::(?P<sec>[0-5]\d))?|\.(?P<m2>[0-5]\d)(?=\s*(?:[ap]\.?m\b|[ap]\.m\.|h\b|hrs\b)|\s*$|\s*[,;]))?\s*(?P<ap>a\.m\.|p\.m\.|[ap]\.\sm\.|am\b|pm\b|a\.m\b|p\.m\b|a\b|p\b|h\b|hrs\b|gmt\b|utc\b|et\b|bst\b|cet\b)?"
       r"|\b(?P<w>noon|midday|midnight)\b|\b(?P<oc>[1-9]|1[0-2])\s+o'clock\b")
 def _p_time(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     if m.group("w"):
@@ -1313,7 +1345,7 @@ def _p_time(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom
         return Atom(m.start(), m.end(), "time", None, None, "minute", hm=(int(m.group("oc")), 0), emit=False)
     h = int(m.group("h"))
     mi = m.group("m") or m.group("m2")
-    ap = (m.group("ap") or "").lower().replace(".", "")
+    ap = re.sub(r"[.\s]", "", (m.group("ap") or "").lower())  # "a.m.", "a. m." (tokenised text)
     if mi is None and ap in ("", "h", "hrs", "gmt", "utc", "et", "bst", "cet"):
         # a bare number is a time only after "at" next to a day ("Sat at 5"), and never a
         # count's value ("put the death toll at 9", "the number of dead at 12")
@@ -1558,7 +1590,8 @@ def _clock_bounds(day: Atom, t: Atom, s: int, text: str, region: str) -> tuple[d
 
 def _with_time(day: Atom, t: Atom, s: int, e: int, text: str) -> Atom:
     lo, hi, s = _clock_bounds(day, t, s, text, text[min(day.s, t.s):max(day.e, t.e)])
-    return Atom(min(s, day.s, t.s), max(e, day.e, t.e), "day", lo, hi, "minute", day.relative, hm=t.hm)
+    return Atom(min(s, day.s, t.s), max(e, day.e, t.e), "day", lo, hi, "minute", day.relative, hm=t.hm,
+                mon=day.mon, year_given=day.year_given)
 
 
 def _time_on_day(day: Atom, t: Atom, text: str) -> Atom:
@@ -1580,7 +1613,7 @@ def _pair(a: Atom, b: Atom, g: str, text: str, ref: dt.datetime, future: bool) -
     # weekday + explicit date ("Tue May 9", "Friday 7/6", "this friday (jun-15)")
     if a.kind == "weekday" and b.kind in ("day", "weakday") and b.gran == "day" and g in ("", ",", "(", "the", "-", ", the"):
         e2 = e + 1 if text[e:e + 1] == ")" and g == "(" else e
-        return replace(b, s=s, e=e2, weak=False, kind="day")
+        return replace(_day_month_by_weekday(b, a.wd, text), s=s, e=e2, weak=False, kind="day")
     if b.kind == "weekday" and a.kind in ("day",) and a.gran == "day" and g in ("(", ",") and text[b.e:b.e + 1] == ")":
         return replace(a, e=b.e + 1)
     # weekday + day-of-month ("monday the twenty seventh", "Wed 13th")
@@ -1593,6 +1626,11 @@ def _pair(a: Atom, b: Atom, g: str, text: str, ref: dt.datetime, future: bool) -
         return _with_time(a, b, s, e, text)
     if a.kind == "time" and _as_day(b) and b.gran == "day" and re.fullmatch(_TIME_DAY_GLUE, g):
         return _with_time(b, a, s, e, text)
+    # the year after the clock of a yearless date: a time stamp ("Wed Oct 26 15:50:06 2016")
+    if a.kind == "day" and a.gran == "minute" and a.mon is not None and not a.year_given and a.lo and a.hi \
+            and b.kind == "year" and b.gran == "year" and b.lo is not None and g in ("", ","):
+        y = b.lo.year
+        return replace(a, e=e, lo=_shift_year(a.lo, y), hi=_shift_year(a.hi, y), relative=False, year_given=True)
     # weekday + relative week: "tuesday of next week", "next week on tuesday", "next week Mon"
     if a.kind == "weekday" and b.kind == "range" and b.gran == "week" and g in ("of", "of the", "in", "during"):
         d = b.lo + dt.timedelta(days=a.wd or 0) if b.lo else None
@@ -1618,6 +1656,24 @@ def _pair(a: Atom, b: Atom, g: str, text: str, ref: dt.datetime, future: bool) -
     # bare year after a month-day without a year ("May 5 ... in 2020") is handled by the patterns
     # "N days starting (from) X": a range beginning at X
     return None
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-]\d{2,4}")
+
+
+def _day_month_by_weekday(b: Atom, wd: int | None, text: str) -> Atom:
+    """"Tuesday, 06/02/24": a numeric date whose two parts can both be the month is read the
+    way its weekday fits (6 February 2024 was a Tuesday, 2 June a Sunday)."""
+    m = _NUMERIC_DATE.fullmatch(text[b.s:b.e])
+    if m is None or wd is None or b.lo is None or b.lo.weekday() == wd:
+        return b
+    x, y = int(m.group(1)), int(m.group(2))
+    if x > 12 or y > 12 or x == y:
+        return b
+    other = _d(b.lo.year, b.lo.day, b.lo.month)
+    if other is None or other.weekday() != wd:
+        return b
+    return replace(b, lo=other, hi=other, mon=other.month, dom=other.day)
 
 
 def _wd_dom(a: Atom, b: Atom, ref: dt.datetime, s: int, e: int) -> Atom | None:
@@ -1840,10 +1896,16 @@ _PLACEHOLDER = dt.datetime(2000, 6, 15, 12, 0)
 
 def find_dates(span: Span, published: dt.datetime | None) -> list[DateMention]:
     """Date mentions in one sentence, resolved against ``published`` (local wall time)."""
+    return find_dates_and_times(span, published)[0]
+
+
+def find_dates_and_times(span: Span, published: dt.datetime | None) -> tuple[list[DateMention], list[TimeMention]]:
+    """Date mentions in one sentence, and the times of day in it that no day of the sentence
+    dates (read once: the regex pass is the costly part)."""
     text = span.text
     base = span.start_char
     if not re.search(r"\d|[a-z]{3}", text, re.I):
-        return []
+        return [], []
     ref = published.replace(tzinfo=None) if published is not None else _PLACEHOLDER
     future = False  # news reports the past: ambiguous readings take the most recent past
     out: list[DateMention] = []
@@ -1877,7 +1939,79 @@ def find_dates(span: Span, published: dt.datetime | None) -> list[DateMention]:
         gran = a.gran if a.gran in ("minute", "day", "month", "year", "week", "quarter", "decade", "century", "weekend", "half") else "range"
         out.append(DateMention(base + a.s, base + a.e, text[a.s:a.e], low, high, not rel, gran))
         out_atoms.append(a)
+    return out, _free_times(atoms, out_atoms, text, span)
+
+
+# a clock reading that is a score, a race time or a duration, not a time of day: "won 21:17",
+# "finished in 2:05", "a time of 21:40"
+_NOT_CLOCK_BEFORE = re.compile(
+    r"\b(?:in|of|within|clocked|timed|ran|won|beat|lost|led|leads?|trail(?:ed|s|ing)?|scored?|defeated|drew|"
+    r"ratio|odds)\s*$", re.I)
+_NOT_CLOCK_AFTER = re.compile(r"^\s*(?:win|victory|lead|defeat|loss|draw|ratio|margin|split|minutes?|mins?|seconds?"
+                              r"|left|remaining|to\s+(?:go|play)"
+                              r"|(?:-|\u2013|to)\s*\d)", re.I)
+
+
+# a bound or an end point, not when the event happened: "under control by 6:40 a.m.",
+# "from 7pm", "until 21:00" ("shortly after 7:30pm" is a time: its modifier narrows it)
+_OPEN_CLOCK = re.compile(r"(?<!shortly\s)(?<!just\s)(?<!soon\s)(?<!time\s)\b(?:by|until|till|since|before|after|from|between"
+                         r"|to|and|than|or)\s+$|\d\s*(?:[ap]\.?m\.?)?\s*[-\u2013]\s*$", re.I)
+_LOCAL_TIME = re.compile(r"\s*\(?local\s+time\)?", re.I)
+_ZONE_NAMES = r"(gmt|utc|et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|bst|cet|cest|ist|jst)"
+_ZONE = re.compile(rf"\b{_ZONE_NAMES}\b", re.I)
+_ZONE_AFTER = re.compile(rf"\s*\(?{_ZONE_NAMES}\)?(?![\w+-])", re.I)
+_ZONES = {"utc": "GMT"}  # one clock; the other names are kept as written
+
+
+def _inside_quote(text: str, off: int) -> bool:
+    """Within quotation marks in the sentence: what someone said, often a plan or timetable."""
+    before = text[:off]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
+def _free_times(atoms: list[Atom], emitted: list[Atom], text: str, span: Span) -> list[TimeMention]:
+    """Clock times that no day of the sentence took: written unambiguously (am/pm or a 24-hour
+    reading; "at 7:30" alone may be morning or evening), not a score, a race time or a span
+    ("7:30-9pm"), not inside a quotation and not under a future verb (a schedule: "the ferry
+    will leave at 9pm")."""
+    out: list[TimeMention] = []
+    for t in atoms:
+        if t.kind != "time" or t.weak or t.hm is None or not t.ampm:
+            continue
+        if any(a.s < t.e and t.s < a.e for a in emitted):
+            continue
+        if _NOT_CLOCK_BEFORE.search(text[:t.s]) or _NOT_CLOCK_AFTER.match(text[t.e:]) or _OPEN_CLOCK.search(text[:t.s]):
+            continue
+        if _inside_quote(text, t.s) or _future_governed(span, t.s):
+            continue
+        day0 = _day(_PLACEHOLDER)
+        lo, hi, s = _clock_bounds(Atom(0, 0, "day", day0, day0), t, t.s, text, "")
+        clock = day0.replace(hour=t.hm[0], minute=t.hm[1])
+        local = _LOCAL_TIME.match(text, t.e) or _ZONE_AFTER.match(text, t.e)
+        e = local.end() if local else t.e
+        zone = _ZONE.search(text[t.s:e])
+        out.append(TimeMention(span.start_char + s, span.start_char + e, text[s:e], t.hm,
+                               int((clock - lo).total_seconds() // 60), int((hi - clock).total_seconds() // 60),
+                               _ZONES.get(zone.group(1).lower(), zone.group(1).upper()) if zone else None))
     return out
+
+
+def date_time_on(t: TimeMention, day: str) -> tuple[str, str]:
+    """The minute bounds of time ``t`` on ``day`` (ISO date), as ISO date-times."""
+    clock = dt.datetime.fromisoformat(day[:10]).replace(hour=t.hm[0], minute=t.hm[1])
+    lo, hi = clock - dt.timedelta(minutes=t.before), clock + dt.timedelta(minutes=t.after)
+    return _fmt(lo, True) or "", _fmt(hi, True) or ""
+
+
+def latest_day_of(t: TimeMention, published: dt.datetime) -> str:
+    """The day on which the clock time last came before ``published`` (news of the last day
+    reports "the blast, at around 9:40pm" without naming the day: last night's, if published
+    the next morning)."""
+    ref = published.replace(tzinfo=None)
+    day = _day(ref)
+    if day.replace(hour=t.hm[0], minute=t.hm[1]) > ref:
+        day -= dt.timedelta(days=1)
+    return day.strftime("%Y-%m-%d")
 
 
 def _governor(span: Span, off: int):

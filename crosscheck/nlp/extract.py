@@ -1,7 +1,9 @@
 """Claims from a parsed article: numbers, dates and who-did-what, each with its subject.
 
-This module only composes the finders (numbers, dates, entities) with the subject reader; it
-holds no parsing rules of its own, so each kind of rule is tested where it lives.
+This module composes the finders (numbers, dates, entities) with the subject reader; their
+parsing rules live and are tested where they are. The one rule that needs more than one
+sentence is here: a time of day stated without its day ("The blast, at about 21:40 local
+time, ...") takes the day the article gives the same event shortly before (`_time_claims`).
 """
 
 from __future__ import annotations
@@ -50,11 +52,17 @@ def extract_claims(article: Article, doc: Doc, sentences: list[Sentence]) -> lis
     published = published_datetime(article)
     year = published.year if published else _own_year(article.body)
     claims: list[Claim] = []
+    times: list[tuple[Sentence, Span, dates.TimeMention]] = []
     for s in sentences:
         span = _span(doc, s)
         claims.extend(_numeric_claims(article, s, span, year))
-        claims.extend(_date_claims(article, s, span, published, year))
+        found, free = _date_claims(article, s, span, published, year)
+        claims.extend(found)
+        times.extend((s, span, t) for t in free)
         claims.extend(_entity_claims(article, s, span))
+    if times:
+        stamped = published if article.published and len(article.published) > 10 else None
+        claims.extend(_time_claims(article, times, [c for c in claims if c.kind == "date"], stamped, year))
     # One claim per (kind, span, role): two finders reading the same text must not double it.
     unique: dict[str, Claim] = {}
     for c in claims:
@@ -119,9 +127,10 @@ def _numeric_claims(article: Article, s: Sentence, span: Span, year: int | None)
 
 
 def _date_claims(article: Article, s: Sentence, span: Span, published: dt.datetime | None,
-                 year: int | None) -> list[Claim]:
+                 year: int | None) -> tuple[list[Claim], list[dates.TimeMention]]:
     out = []
-    for m in dates.find_dates(span, published):
+    found, free = dates.find_dates_and_times(span, published)
+    for m in found:
         subj = subjects.subject_of(span, m.start, m.end, year)
         dated = subjects.dated_event(span, m.start, m.end)
         event = dated or "event"
@@ -150,7 +159,125 @@ def _date_claims(article: Article, s: Sentence, span: Span, published: dt.dateti
                 extra={"granularity": m.granularity, "resolved": m.resolved},
             )
         )
+    return out, free
+
+
+# How many sentences back a time of day may look for the day of its event: a report states
+# the day in the lead and the hour a sentence or two later; further back it may be another day.
+TIME_DAY_WINDOW = 3
+OCCURRED = "occurred"
+# Days back within which a dated happening marks a story as a follow-up (see _follow_up); a
+# date further back is background ("two years ago").
+FOLLOW_UP_DAYS = 14
+# The event key of such a time: it is compared with the other articles' times of day of the
+# event, not with their days (its day is borrowed or inferred, and the day claim it came
+# from is compared already).
+TIME_OF_DAY = "occurred: time of day"
+
+
+# "three other explosions at 3pm", "the first quake struck at 4:43am": one of several
+# happenings, so its time is not the time of the event the other articles date
+_SEVERAL = {"other", "another", "further", "second", "third", "first", "new", "later", "subsequent", "more"}
+
+
+def _one_of_several(span: Span) -> bool:
+    """The sentence speaks of a happening among others: "other explosions", "the first quake",
+    or in the plural ("explosions followed at 3pm")."""
+    for tok in span:
+        if tok.pos_ == "NOUN" and subjects.event_key(tok.lemma_.lower()) == OCCURRED:
+            if tok.tag_ == "NNS" or any(c.lower_ in _SEVERAL for c in tok.children):
+                return True
+    return False
+
+
+def _day_anchor(c: Claim) -> bool:
+    """A date claim that can lend its day to a time of the same event: one day (or a minute on
+    it), not a publication stamp, a background span or another event's date."""
+    if c.scope or c.extra.get("granularity") not in ("day", "minute"):
+        return False
+    if c.extra.get("resolved"):
+        return bool(c.low_date and c.high_date and c.low_date[:10] == c.high_date[:10])
+    return True  # a relative day with no `published` to resolve it: the time stays unresolved too
+
+
+def _time_claims(article: Article, times: list[tuple[Sentence, Span, dates.TimeMention]], date_claims: list[Claim],
+                 published: dt.datetime | None, year: int | None) -> list[Claim]:
+    """Times of day stated without a day ("The blast, at about 21:40 local time, was heard ..."),
+    dated by the day the article gives the same event in one of the few sentences before. Only
+    the event's own happening is dated this way (a statement or a meeting has many times in one
+    story); two different days before it are ambiguous and date nothing. A story that names no
+    day for the event at all, with a publication time, reports the last day: the most recent
+    such clock time before it was published."""
+    anchors = [c for c in date_claims if c.counted == OCCURRED and _day_anchor(c)]
+    out = []
+    for s, span, t in times:
+        dated = subjects.dated_event(span, t.start, t.end)
+        if subjects.event_key(dated) != OCCURRED or _one_of_several(span):
+            continue
+        if any(c.sentence_idx == s.sentence_idx and c.counted == OCCURRED for c in date_claims):
+            continue  # the sentence dates the event itself, on another verb: the time is not tied to it
+        near = [c for c in anchors if s.sentence_idx - TIME_DAY_WINDOW <= c.sentence_idx < s.sentence_idx]
+        day, source, resolved = _time_day(t, near, date_claims, published)
+        if source is None:
+            continue
+        low, high = dates.date_time_on(t, day) if day else (None, None)
+        subj = subjects.subject_of(span, t.start, t.end, year)
+        out.append(_time_claim(article, s, span, t, dated, subj, low, high, resolved, source))
     return out
+
+
+def _time_day(t: dates.TimeMention, near: list[Claim], date_claims: list[Claim],
+              published: dt.datetime | None) -> tuple[str | None, str | None, bool]:
+    """(day, where it came from, resolved) for time ``t``; no source when it has no day."""
+    if near:
+        nearest = max(c.sentence_idx for c in near)
+        days = {c.low_date[:10] if c.low_date else None for c in near}
+        if len(days) > 1:
+            return None, None, False
+        source = next(c for c in near if c.sentence_idx == nearest)
+        day = next(iter(days))
+        return day, source.quote, day is not None
+    own_days = [c for c in date_claims if c.counted == OCCURRED and c.scope in (None, "background span")]
+    if published is not None and not own_days and not _follow_up(date_claims, published):
+        return dates.latest_day_of(t, published), "published", True
+    return None, None, False
+
+
+def _follow_up(date_claims: list[Claim], published: dt.datetime) -> bool:
+    """A story that dates things to the days before yesterday ("the toll rose to 12 on
+    Saturday" in a Monday piece) follows an event of several days ago: a bare clock time in
+    it need not be of the last day."""
+    today = published.date()
+    for c in date_claims:
+        if c.low_date and c.extra.get("resolved"):
+            back = (today - dt.date.fromisoformat(c.low_date[:10])).days
+            if 2 <= back <= FOLLOW_UP_DAYS:
+                return True
+    return False
+
+
+def _time_claim(article: Article, s: Sentence, span: Span, t: dates.TimeMention, dated: str | None,
+                subj: subjects.Subject, low: str | None, high: str | None, resolved: bool, source: str) -> Claim:
+    return Claim(
+        article_id=article.article_id,
+        sentence_idx=s.sentence_idx,
+        kind="date",
+        quote=t.text,
+        char_start=t.start,
+        char_end=t.end,
+        value_text=t.text,
+        subject=f"time of {dated}",
+        embed_text=f"what time {dated} | {subjects.masked_context(span, t.start, t.end, mask='WHEN')}",
+        low_date=low,
+        high_date=high,
+        predicate=subj.predicate,
+        counted=TIME_OF_DAY,
+        place=subj.place,
+        # a time in GMT and one in local time are different readings of the clock
+        scope="; ".join(p for p in (_date_scope(subj.scope, dated, low, high, t.text),
+                                    f"time zone {t.zone}" if t.zone else None) if p) or None,
+        extra={"granularity": "minute", "resolved": resolved, "day_from": source},
+    )
 
 
 # Verbs dating the article itself ("Posted on January 5, 3:37 PM", "Updated: Monday"): two
