@@ -116,3 +116,14 @@ def test_a_story_naming_no_day_reports_the_last_one(nlp):
 def test_no_last_day_without_a_publication_time(nlp, published):
     body = "The blast, at around 9:40pm, destroyed two warehouses."
     assert _times(nlp, body, published) == []
+
+
+@pytest.mark.parametrize("body,stamp", [
+    ("Tuesday, August 6, 2024 Fire destroyed the old mill in Dunmore early this morning.", True),
+    ("August 6, 2024 - Fire destroyed the old mill in Dunmore.", True),
+    ("Fire destroyed the old mill in Dunmore on Tuesday, August 6, 2024.", False),
+    ("Tuesday was calm. Fire destroyed the old mill in Dunmore.", False),  # no year: prose
+])
+def test_a_full_date_opening_the_body_is_its_dateline(nlp, body, stamp):
+    (c,) = [c for c in _claims(nlp, body) if c.kind == "date" and c.quote.startswith(("Tuesday", "August"))]
+    assert ("publication" in (c.scope or "")) is stamp, (c.quote, c.scope)

@@ -63,6 +63,13 @@ def test_dated_event_reads_possessive_and_misparsed_place(nlp):
     assert subjects.dated_event(doc[:], i, i + len("since Tuesday")) == "rocket attack"
 
 
+def test_taking_place_is_the_event_happening(nlp):
+    doc = nlp("The explosion took place on Tuesday near the harbour.")
+    i = doc.text.index("on Tuesday")
+    dated = subjects.dated_event(doc[:], i, i + len("on Tuesday"))
+    assert dated == "explosion occur" and subjects.event_key(dated) == "occurred"
+
+
 def _claims(nlp, body, published=None):
     from crosscheck.models import Article
     from crosscheck.nlp import extract, sentences

@@ -155,7 +155,8 @@ def _date_claims(article: Article, s: Sentence, span: Span, published: dt.dateti
                 predicate=subj.predicate,
                 counted=subjects.event_key(dated),
                 place=subj.place,
-                scope=_date_scope(subj.scope, dated, low, high, m.text),
+                scope=_date_scope(subj.scope, dated, low, high, m.text,
+                                  opens_body=not article.body[:m.start].strip()),
                 extra={"granularity": m.granularity, "resolved": m.resolved},
             )
         )
@@ -299,12 +300,15 @@ def _is_stamp(text: str) -> bool:
 
 
 def _date_scope(num_scope: str | None, dated: str | None, low: str | None, high: str | None,
-                text: str = "") -> str | None:
+                text: str = "", opens_body: bool = False) -> str | None:
     """What keeps a date from being compared: another event (a year, "separate"), the
     article's own publication time, or a span too wide to date an event (a month, a year,
-    "from 1979-90"): news dates the event it reports to the day; wider dates are background."""
+    "from 1979-90"): news dates the event it reports to the day; wider dates are background.
+    A full date with its year that opens the body ("Tuesday, August 7, 2012 Fire destroyed
+    ...") is the page's dateline: prose starts with its news, not with the calendar."""
     parts = [subjects.other_event_scope(num_scope)]
-    if dated and dated.split()[-1] in _PUBLICATION or _is_stamp(text):
+    dateline = opens_body and re.search(r"\b(19|20)\d\d\b", text) is not None
+    if dated and dated.split()[-1] in _PUBLICATION or _is_stamp(text) or dateline:
         parts.append("publication")
     if low and high:
         span_days = (dt.date.fromisoformat(high[:10]) - dt.date.fromisoformat(low[:10])).days

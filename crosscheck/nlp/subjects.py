@@ -713,6 +713,8 @@ def dated_event(sent: Span, start: int, end: int) -> str | None:
         # public, whatever the verb; the thing made public is what is dated
         thing = noun or next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
         return f"{thing.lemma_.lower()} announce" if thing is not None else lemma
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() == "place" for c in verb.children):
+        lemma = "occur"  # "the blast took place at 7:37": the event happening, like "occurred"
     parts = ([noun.lemma_.lower()] if noun is not None else []) + [lemma]
     return " ".join(parts)
 
