@@ -70,3 +70,20 @@ def parse(nlp):
         return article, doc, sentences_of(article, doc)
 
     return _parse
+
+
+@pytest.fixture(scope="session")
+def nums(nlp):
+    """Numeric mentions of a text, sentence by sentence; each one's offsets checked."""
+    from crosscheck.nlp.numbers import find_numbers
+
+    def run(text: str):
+        doc = nlp(text)
+        out = []
+        for s in doc.sents:
+            for m in find_numbers(s):
+                assert doc.text[m.start:m.end] == m.text
+                out.append(m)
+        return out
+
+    return run

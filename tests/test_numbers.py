@@ -2,21 +2,6 @@
 
 import pytest
 
-from crosscheck.nlp.numbers import find_numbers
-
-
-@pytest.fixture(scope="module")
-def nums(nlp):
-    def run(text):
-        doc = nlp(text)
-        out = []
-        for s in doc.sents:
-            for m in find_numbers(s):
-                assert doc.text[m.start:m.end] == m.text
-                out.append(m)
-        return out
-    return run
-
 
 def one(nums, text):
     ms = nums(text)

@@ -3,21 +3,6 @@ numbers, addresses, names) and measures that are no counts."""
 
 import pytest
 
-from crosscheck.nlp.numbers import find_numbers
-
-
-@pytest.fixture(scope="module")
-def nums(nlp):
-    def run(text):
-        doc = nlp(text)
-        out = []
-        for s in doc.sents:
-            for m in find_numbers(s):
-                assert doc.text[m.start:m.end] == m.text
-                out.append(m)
-        return out
-    return run
-
 
 @pytest.mark.parametrize("text", [
     '"We will see," said Kemal, 52, a baker from the old town.',   # an untagged name
