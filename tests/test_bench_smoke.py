@@ -66,3 +66,17 @@ def test_smoke_run(tmp_path):
     assert data["alignment"]["sizes"][1]["candidate_pairs"]["pairs"] > 0
     assert data["machine"]["cores"] and data["machine"]["versions"]["duckdb"]
     assert "| stage |" in md.read_text()
+
+
+def test_extraction_cost_is_measured_on_the_same_docs(nlp, tmp_path):
+    """bench.extraction times parse and extraction of the same articles; its figures are
+    self-consistent (no timing is asserted: speed is the benchmark's business, not a test's)."""
+    from bench import extraction
+
+    generated = extraction._articles(None, 6)
+    real = tmp_path / "real.jsonl"
+    real.write_text("\n".join(json.dumps({"text": a.body}) for a in generated[:3]) + "\n", encoding="utf-8")
+    assert len(generated) == 6 and len(extraction._articles(real, 2)) == 2
+    r = extraction.measure(generated, repeat=1)
+    assert r["articles"] == 6 and r["claims"] > 6
+    assert r["ratio"] == pytest.approx(r["extract_s"] / r["parse_s"], abs=0.01)
