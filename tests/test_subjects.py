@@ -162,3 +162,72 @@ def test_a_hyphenated_unit_describes_the_noun_it_modifies(nlp):
     play = subj(nlp, "Ferrant scored two three-point plays in the first half.", "three")
     assert play.measure == "play" and "size of each" in (play.scope or "")
     assert subj(nlp, "Ferrant scored 23 points in the first half.", "23").measure == "point"
+
+
+def test_a_share_credited_to_one_crew_is_not_the_rescued_total(nlp):
+    # rescues are made by many crews: one boat's or one crew's figure is its share
+    assert "share" in (subj(nlp, "Her crew pulled six survivors from the water.", "six").scope or "")
+    assert "share" in (subj(nlp, "A fishing boat had picked up nine survivors before dawn.", "nine").scope or "")
+    assert subj(nlp, "The coast guard rescued 150 people.", "150").scope is None
+
+
+def test_survivors_still_in_hospital_are_a_state_not_the_rescue(nlp):
+    s = subj(nlp, "Eight survivors are still in hospital.", "Eight")
+    assert s.measure == "rescued" and "still there" in (s.scope or "")
+    assert subj(nlp, "A total of 240 survivors were brought ashore.", "240").scope is None
+
+
+def test_one_days_work_is_not_the_running_total(nlp):
+    assert subj(nlp, "Search teams recovered seven bodies on Tuesday.", "seven").scope == "one day: tuesday"
+    assert subj(nlp, "On Friday alone, 80 flights were cancelled.", "80").scope == "one day: friday"
+    assert subj(nlp, "Some 300 flights have been cancelled since Wednesday.", "300").scope is None
+    # a verb that names the measure dates the event itself; a running total is dated as a whole
+    assert subj(nlp, "Thirty people were killed on Sunday when the bridge collapsed.", "Thirty").scope is None
+    assert subj(nlp, "The coast guard rescued 190 people on Sunday.", "190").scope is None
+    assert subj(nlp, "The death toll rose to 51 on Sunday.", "51").scope is None
+
+
+def test_a_kind_modifier_is_not_the_measure(nlp):
+    assert subj(nlp, "Nine rescue teams were sent to the valley.", "Nine").measure != "rescued"
+    assert subj(nlp, "Twelve rescue workers were injured.", "Twelve").measure == "injured"
+    assert subj(nlp, "The casualty figures rose to 40.", "40").measure == "injured"
+
+
+def test_persons_saved_or_brought_to_safety_are_rescued(nlp):
+    assert subj(nlp, "Volunteers saved 85 people from the flood.", "85").measure == "rescued"
+    assert subj(nlp, "Firefighters brought 12 workers to the surface alive.", "12").measure == "rescued"
+    assert subj(nlp, "The storm brought down two bridges.", "two").measure == "bridge destroyed"
+    assert subj(nlp, "The firm saved $4 million last year.", "$4 million").measure != "rescued"
+
+
+def test_a_long_tally_phrase_keeps_its_people(nlp):
+    s = subj(nlp, "The number of people confirmed dead after the storm rose to 12 on Friday.", "12")
+    assert s.measure == "dead"
+    assert subj(nlp, "The number of people reported missing has risen to 40.", "40").measure == "missing"
+
+
+def test_a_fronted_site_is_the_figures_place(nlp):
+    s = subj(nlp, "At the nearby Tarrow mine, 30 workers were evacuated.", "30")
+    assert s.place == "tarrow mine" and "another site" in (s.scope or "")
+    # a destination inside the clause is where things went, not another site of the figure
+    assert subj(nlp, "More than 50 trucks were sent to depots in neighbouring towns.", "More than 50").scope is None
+
+
+def test_a_length_below_ground_is_a_depth(nlp):
+    a = subj(nlp, "The tunnel flooded 400 metres underground.", "400 metres")
+    b = subj(nlp, "The cave collapsed at a depth of 380 metres.", "380 metres")
+    c = subj(nlp, "The shaft gave way 410 metres below ground on Sunday.", "410 metres")
+    assert a.measure == b.measure == c.measure == "depth"
+    assert a.predicate is b.predicate is c.predicate is None and c.scope is None
+
+
+def test_statement_days_and_phrasal_collapses(nlp):
+    def dated(text, value):
+        doc = nlp(text)
+        i = text.index(value)
+        return subjects.dated_event(doc[:], i, i + len(value))
+
+    # each report quotes its own statement on its own day: never compared
+    assert dated("The flooding is expected to ease, the minister said on Monday.", "Monday") is None
+    assert subjects.event_key(dated("The roof of the old tunnel caved in on Sunday.", "Sunday")) == "occurred"
+    assert subjects.event_key(dated("Shares in the airline fell 3 percent on Monday.", "Monday")) == "fall"

@@ -17,7 +17,10 @@ a part of a larger count ("nine of them"), a partial count ("partial results"), 
 ("over three days" vs "in 24 hours"), another event ("in 2019", "a separate attack"), an
 increment ("another four died" after a toll), the whole of a ratio ("21 of 35 passes"), one
 day of a series ("Saturday's protests"), a clock reading ("12 seconds left"), the size of each
-of a kind ("three-point plays") and a figure of what would or may happen ("could rise to 100").
+of a kind ("three-point plays"), a figure of what would or may happen ("could rise to 100"),
+one day's work of a longer effort ("recovered nine bodies on Monday"), one crew's share of a
+total ("his crew took eleven survivors aboard"), a state rather than an event ("fourteen
+survivors remain in hospital") and a second site ("At the neighbouring colliery, 44 ...").
 On real newswire these were the commonest false alarms: figures of one article that look alike
 but are not the figure another article reports.
 """
@@ -48,6 +51,14 @@ for _key, _words in {
 }.items():
     for _w in _words.split():
         _MEASURES[_w] = _key
+
+# Verbs that name a measure only when what they count are persons: "saved 198 people" is a
+# rescue, "saved $4 million" is not.
+_PERSON_VERBS = {"save": "rescued"}
+# Where a rescue takes people: "brought 27 miners to the surface", "pulled alive from the
+# rubble", "brought ashore". Moving persons to one of these is a rescue, whatever the verb.
+_RESCUE_GOALS = {"surface", "safety", "shore", "ashore", "alive", "land"}
+_RESCUE_MOVES = {"bring", "pull", "lift", "carry", "winch", "airlift", "haul", "take"}
 
 # How each canonical measure reads in a report.
 _READABLE = {"dead": "people killed", "injured": "people injured", "missing": "people missing",
@@ -144,8 +155,25 @@ def _place_of(*heads: Token | None) -> str | None:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (pobj.ent_type_ in _PLACE_ENTS or pobj.pos_ == "PROPN"):
                         return _compound(pobj)
+                    if pobj.dep_ == "pobj" and _fronted(child) and _named_site(pobj):
+                        return _named_site(pobj)
     # A fronted place phrase on the clause ("In Ferrow, 11 people died").
     return None
+
+
+def _fronted(prep: Token) -> bool:
+    """A phrase that opens its sentence and is set off by a comma ("At the X colliery, ...")."""
+    last = max(t.i for t in prep.subtree)
+    doc = prep.doc
+    return prep.i == prep.sent.start and last + 1 < len(doc) and doc[last + 1].text == ","
+
+
+def _named_site(noun: Token) -> str | None:
+    """A common noun of a site named by a proper-name modifier: "the Ostrel colliery", "the
+    Harlow plant". Only for a fronted place phrase, which sets the scene of its clause; inside
+    a clause "in the X disaster" names an event, not a place."""
+    names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return " ".join([c.lower_ for c in names] + [noun.lemma_.lower()]) if names else None
 
 
 def _duration_of(*heads: Token | None) -> str | None:
@@ -218,6 +246,9 @@ def _link_subject(head: Token) -> Token | None:
         return None
     if cur.pos_ not in ("VERB", "AUX") or cur.lemma_.lower() not in _LINK_VERBS:
         return None
+    tally = _misparsed_tally(cur)
+    if tally is not None:
+        return tally
     deps = ("dobj", "nsubjpass", "nsubj") if cur.lemma_.lower() in ("put", "estimate", "place") else ("nsubj", "nsubjpass", "dobj")
     # Common nouns first: a dateline ("DUNMERE — The death toll ...") parses as a second subject.
     for pos in ("NOUN", "PROPN"):
@@ -226,6 +257,44 @@ def _link_subject(head: Token) -> Token | None:
             if n is not None and not n.like_num:
                 return n
     return None
+
+
+def _misparsed_tally(verb: Token) -> Token | None:
+    """"The number of people confirmed dead in the sinking of the ferry X rose to 31": a long
+    tally noun phrase makes the parser take "confirmed" for the main verb and hang "rose" on a
+    later noun ("X rose"). A link verb in a subordinate clause whose sentence opens with a
+    tally noun as the main subject still gives its value to that tally, not to the nearer noun."""
+    if verb.dep_ not in ("relcl", "advcl", "acl"):
+        return None
+    root = verb.sent.root
+    return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i
+                 and c.lemma_.lower() in _FRAME_NOUNS | {"toll"} and c.i not in {t.i for t in verb.subtree}), None)
+
+
+def _person_measure(noun: Token | None, verbs: list[Token]) -> str | None:
+    """Verbs that name a measure only of persons: "saved 198 people", "brought 27 miners to
+    the surface alive". "Brought" alone is no rescue ("brought down two bridges"), but
+    persons moved to safety, the surface or ashore are persons rescued."""
+    if noun is None or noun.pos_ not in ("NOUN", "PRON") or not counts_persons(noun.lemma_.lower()):
+        return None
+    for v in verbs[:1]:
+        lem = v.lemma_.lower()
+        if lem in _PERSON_VERBS:
+            return _PERSON_VERBS[lem]
+        if lem in _RESCUE_MOVES and not any(c.dep_ == "prt" and c.lower_ == "down" for c in v.children):
+            # the goal hangs on the verb ("ashore", "alive") or on its preposition ("to safety")
+            near = {v.i} | {p.i for p in v.children}
+            if any(c.lower_ in _RESCUE_GOALS and c.head.i in near for c in v.subtree):
+                return "rescued"
+    return None
+
+
+def _compound_names_measure(noun: Token) -> bool:
+    """A noun modifier is the measure only on a noun that is itself a tally ("death toll",
+    "casualty figures"). On another noun it only says what kind the thing is: "rescue teams"
+    and "rescue workers" are teams and workers, not persons rescued."""
+    lem = noun.lemma_.lower()
+    return lem in _MEASURES or lem in _FRAME_NOUNS
 
 
 def _partitive(head: Token, inside: set[int]) -> bool:
@@ -357,6 +426,117 @@ def _other_event(sent: Span, verb: Token | None, published_year: int | None) -> 
     return None
 
 
+# Measures that many crews add up to: one boat's or one team's share is not the whole count.
+_SHARED_MEASURES = {"rescued", "evacuated"}
+
+
+def _share_of_one(verb: Token | None, measure: str | None) -> bool:
+    """"His crew had taken eleven survivors aboard", "a fishing boat picked up nine": rescues
+    are made by many crews, and a figure credited to one of them (a doer with a possessive or
+    an indefinite article) is its share, not the number rescued."""
+    if verb is None or measure not in _SHARED_MEASURES:
+        return False
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if doer is None or doer.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one")
+               or c.dep_ == "nummod" and c.lower_ == "one" for c in doer.children)
+
+
+_STATE_VERBS = {"remain", "stay", "be", "lie"}
+
+
+def _state_not_event(verb: Token | None, measure: str | None, noun: Token | None) -> bool:
+    """"Fourteen survivors remain in hospital": how many rescued people are somewhere now, a
+    state that shrinks as they leave, not how many were rescued. Only a state with a place
+    ("in hospital", "at the shelter"): "12 people remain missing" is the missing count itself."""
+    if verb is None or noun is None or measure not in _SHARED_MEASURES or verb.lemma_.lower() not in _STATE_VERBS:
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i == noun.i for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "under") for c in verb.children) and not any(
+        c.dep_ in ("acomp", "oprd") for c in verb.children)
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"}
+
+
+def _day_token(tok: Token) -> Token | None:
+    """The weekday a time phrase names: "Monday", "Monday evening", "Sunday night"."""
+    if tok.lower_ in _WEEKDAYS:
+        return tok
+    return next((c for c in tok.children if c.dep_ == "compound" and c.lower_ in _WEEKDAYS), None)
+
+
+def _single_day(verb: Token | None, verb_names_measure: bool = False) -> str | None:
+    """"Divers recovered nine bodies on Monday", "On Monday alone, 96 operations were
+    postponed": the work of one day of a longer effort, not the running total ("since
+    Friday", "so far"), which is another, larger figure. "Alone" on the day always marks it;
+    otherwise the day must date the figure's own verb, and not a verb of the event itself
+    ("were killed on Sunday", "rescued 190 people on Sunday": a verb that names the measure
+    dates the event it counts) nor a running total ("rose to 51 on Sunday"). "Recovered nine
+    bodies on Monday" names the day's work, not the deaths."""
+    if verb is None:
+        return None
+    lem = verb.lemma_.lower()
+    for c in verb.children:
+        day = None
+        if c.dep_ == "prep" and c.lower_ in ("on", "during"):
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            day = _day_token(pobj) if pobj is not None else None
+            alone = pobj is not None and any(a.lower_ == "alone" for a in (*c.children, *pobj.children))
+        elif c.dep_ == "npadvmod":
+            day = _day_token(c)
+            alone = any(a.lower_ == "alone" for a in c.children)
+        if day is None:
+            continue
+        if alone or (lem not in _LINK_VERBS and lem not in _OCCUR and lem not in _MEASURES
+                     and not verb_names_measure):
+            return f"one day: {day.lower_}"
+    return None
+
+
+# Modifiers of a place that name a site other than the one the report is about.
+_OTHER_SITE = {"neighbouring", "neighboring", "nearby", "adjacent", "another", "other"}
+
+
+def _other_site(*heads: Token | None) -> bool:
+    """"At the neighbouring colliery, 44 miners were brought out": a figure of a second site,
+    not of the one the article is about, even when the site's name is lost. Only a fronted
+    phrase, which sets the scene of the clause: "diverted to hospitals in neighbouring
+    regions" names where things went, not where the figure was counted."""
+    for head in heads:
+        if head is None:
+            continue
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS and _fronted(child):
+                pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
+                if pobj is not None and any(m.lower_ in _OTHER_SITE for m in pobj.children if m.dep_ in ("amod", "det", "compound")):
+                    return True
+    return False
+
+
+# Nouns of a dimension a length is given for ("at a depth of 580 metres").
+_DIMENSIONS = {"depth", "height", "altitude", "width", "length"}
+# Words a length says depth with: "600 metres underground", "620 metres below ground".
+_DEPTH_WORDS = {"underground", "deep", "beneath", "below", "down", "under"}
+_LENGTH_NOUNS = {"metre", "meter", "kilometre", "kilometer", "foot", "feet", "mile", "yard", "km", "m", "ft"}
+
+
+def _dimension_of(counted: Token | None) -> str | None:
+    """What a length measures: "at a depth of 580 metres" and "600 metres underground" both
+    give a depth, whatever the verb ("collapsed", "gave way"); "down" in "brought down" is no
+    depth, so the depth word must govern the length."""
+    if counted is None or counted.lemma_.lower() not in _LENGTH_NOUNS:
+        return None
+    up = counted.head
+    if counted.dep_ == "pobj" and up.lower_ == "of" and up.head.lemma_.lower() in _DIMENSIONS:
+        return up.head.lemma_.lower()
+    if counted.dep_ in ("npadvmod", "nmod", "advmod", "dobj") and up.lower_ in _DEPTH_WORDS:
+        return "depth"
+    return None
+
+
 def subject_of(sent: Span, start: int, end: int, published_year: int | None = None) -> Subject:
     """Subject of the value at [start, end) in ``sent`` (offsets into the doc text)."""
     toks = tokens_in(sent, start, end)
@@ -386,10 +566,17 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
                                             and counted.head.head.pos_ == "NOUN" else None)
         if linked is not None:
             counted = None
+    frame_verbs: list[Token] = []
     for _ in range(2):  # "the number of people killed": look inside the frame noun
         frame = counted if counted is not None else linked
         if frame is not None and frame.lemma_.lower() in _FRAME_NOUNS and _of_complement(frame) is not None:
             inner = _of_complement(frame)
+            # "the number of people reported missing" hangs "reported" on the tally; a long one
+            # is misparsed with "confirmed" as the main verb of "the number": either way the
+            # complement ("missing", "dead") says what the people are
+            frame_verbs.extend(c for c in frame.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
+            if frame.dep_ in ("nsubj", "nsubjpass") and frame.head.pos_ == "VERB":
+                frame_verbs.append(frame.head)
             if counted is not None:
                 counted = inner
             else:
@@ -406,12 +593,18 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
     for noun in (counted, linked):
         if noun is None:
             continue
-        lemmas.extend(c.lemma_.lower() for c in noun.lefts if c.dep_ in ("compound", "amod") and not _hyphenated(c))
+        lemmas.extend(c.lemma_.lower() for c in noun.lefts if c.dep_ in ("compound", "amod") and not _hyphenated(c)
+                      and (c.dep_ == "amod" or _compound_names_measure(noun)))
         lemmas.append(noun.lemma_.lower())
         of = _of_complement(noun)
         if of is not None:
             lemmas.append(of.lemma_.lower())
-        lemmas.extend(c.lemma_.lower() for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
+        for acl in (c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"):
+            # "people reported missing", "people confirmed dead": the complement is the measure
+            lemmas.append(acl.lemma_.lower())
+            lemmas.extend(c.lemma_.lower() for c in acl.children if c.dep_ in ("oprd", "acomp"))
+    for fv in frame_verbs:
+        lemmas.extend(c.lemma_.lower() for c in fv.children if c.dep_ in ("oprd", "acomp"))
     verbs: list[Token] = []
     cur = verb
     while cur is not None and len(verbs) < 4:
@@ -427,6 +620,13 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
     # A counted thing that is not a person ("a 6.1 magnitude quake injures dozens") is what
     # the figure measures: the verb's toll belongs to another number of the sentence.
     measure = _measure_of(lemmas[:noun_part] if noun_part is not None else lemmas)
+    verb_names_measure = False
+    if measure is None and noun_part is None:
+        measure = _person_measure(counted or linked, verbs)
+        verb_names_measure = measure is not None
+    dimension = _dimension_of(counted)
+    if dimension is not None:
+        measure = dimension
     noun = counted if counted is not None else linked
     noun_lemma = noun.lemma_.lower() if noun is not None else None
     grp = None
@@ -478,6 +678,16 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
         scopes.append(other)
     if _hypothetical(verb):
         scopes.append("hypothetical")
+    # a depth or a height is the same on every day; only counts of a day's work are scoped
+    one_day = _single_day(verb, verb_names_measure) if dimension is None else None
+    if one_day:
+        scopes.append(one_day)
+    if _share_of_one(verb, measure):
+        scopes.append("one rescuer's share")
+    if _state_not_event(verb, measure, noun):
+        scopes.append("still there, not the total")
+    if _other_site(verb, counted):
+        scopes.append("another site")
     place = _place_of(verb, counted) or _fronted_place(sent, verb)
     phrase_parts = [grp if grp and grp != noun_lemma else None,
                     _readable(noun) if noun is not None else None,
@@ -485,6 +695,8 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
     phrase = " ".join(p for p in phrase_parts if p) or (measure or "value")
     if measure in _READABLE:
         phrase = _READABLE[measure] if not grp else f"{grp} {_READABLE[measure].split(' ', 1)[-1]}"
+    elif dimension is not None:
+        phrase = dimension
     if place:
         phrase += f" in {place}"
     if scopes:
@@ -492,6 +704,8 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
     predicate = verbs[0].lemma_.lower() if verbs else None
     if measure not in LEXICON_MEASURES:
         predicate = _owning_noun(counted, inside) or predicate
+    if dimension is not None:
+        predicate = None  # a depth is the place's, whichever verb says what happened there
     return Subject(
         agent=_agent_of(verb, counted, linked),
         counted=noun_lemma,
@@ -708,6 +922,12 @@ def dated_event(sent: Span, start: int, end: int) -> str | None:
         verb = verb.head
         noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
     lemma = verb.lemma_.lower()
+    if lemma in _SPEECH_VERBS:
+        # "the coast guard said on Monday": the day of a statement. Each report quotes its own
+        # statement on its own day, so two such days are never one fact to compare.
+        return None
+    if _collapse_phrase(verb):
+        lemma = "collapse"
     if lemma in _MAKE_PUBLIC:
         # "results were announced", "published the final results": one act of making a thing
         # public, whatever the verb; the thing made public is what is dated
@@ -720,6 +940,22 @@ def dated_event(sent: Span, start: int, end: int) -> str | None:
 
 
 _MAKE_PUBLIC = {"announce", "publish", "release", "unveil", "proclaim", "issue"}
+_SPEECH_VERBS = {"say", "tell", "add"}
+# Phrasal verbs that mean "collapse": "the roof fell in", "the tunnel caved in", "the bridge
+# gave way". Without the particle, "fell" is any fall ("shares fell 8 percent").
+_COLLAPSE_PARTICLES = {"fall": {"in", "down"}, "cave": {"in"}}
+
+
+def _collapse_phrase(verb: Token) -> bool:
+    lem = verb.lemma_.lower()
+    if lem == "give":
+        return any(c.dep_ in ("dobj", "advmod", "npadvmod") and c.lower_ == "way" for c in verb.children)
+    parts = _COLLAPSE_PARTICLES.get(lem)
+    if not parts:
+        return False
+    # "in" after the verb is a particle, or a preposition with no object of its own
+    return any(c.lower_ in parts and (c.dep_ == "prt" or c.dep_ == "prep" and not any(True for _ in c.children))
+               for c in verb.children if c.i > verb.i)
 
 
 def possessed_event(sent: Span, toks: list[Token]) -> Token | None:
