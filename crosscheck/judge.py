@@ -15,6 +15,7 @@ from typing import Any
 from crosscheck import config
 from crosscheck.intervals import VAGUE_PLURALS, DateInterval, NumInterval, comparable, disjoint, gap, to_base
 from crosscheck.models import Verdict
+from crosscheck.nlp.extract import DEPTH, STATEMENT
 from crosscheck.nlp.subjects import LEXICON_MEASURES, PRONOUN_DOER, TIME_MEASURES, counts_persons
 
 Row = dict[str, Any]
@@ -47,7 +48,8 @@ def same_subject(a: Row, b: Row) -> bool:
         return pa is not None and pa == b.get("predicate") and (a.get("role") == pa or b.get("role") == pa)
     if a["kind"] == "date":
         ka, kb = a.get("counted"), b.get("counted")
-        return ka is not None and ka == kb
+        # a verb's date also needs the same doer when both name one: "shares fell" vs "the roof fell"
+        return ka is not None and ka == kb and not _differ(a.get("grp"), b.get("grp"))
     if not comparable(a.get("unit"), b.get("unit")):
         return False
     if _nothing_counted(a) or _nothing_counted(b):
@@ -72,12 +74,16 @@ _LENGTH_WORDS = {"kilometre", "kilometer", "km", "metre", "meter", "m", "mile", 
 
 
 def _unanchored_distance(row: Row) -> bool:
-    """A length with no noun of its own ("at a depth of 10 km", "72 km southeast of Tarnby",
-    "returned it 32 yards"): one report holds many distances (depth, distance from each town,
-    one run vs another), so two of them are never known to be the same distance."""
+    """A length with no noun of its own ("10 km from the coast", "72 km southeast of Tarnby",
+    "returned it 32 yards"): one report holds many distances (distance from each town, one run
+    vs another), so two of them are never known to be the same distance. A length the
+    extractor reads as a depth ("at a depth of 580 metres", "600 metres underground") is
+    anchored: it is the one depth of the site, whatever the wording."""
     if to_base(1.0, row.get("unit"))[1] != "length":
         return False
     counted = (row.get("counted") or "").strip()
+    if counted == DEPTH:
+        return False
     return not counted or counted in _LENGTH_WORDS or counted.split()[-1] in _LENGTH_WORDS
 
 
@@ -85,12 +91,13 @@ def _things_done_differently(a: Row, b: Row) -> bool:
     """Counted things (not tolls) with two different verbs are two figures: "seven bullets
     fired" vs "a gun loaded with four bullets", "two quakes struck" vs "a team dispatched
     after two quakes". Tolls are written with many verbs for one thing and stay comparable, as
-    do fates merged by the extractor ("brought down" / "swept away") and measures with their
-    own complement ("days of mourning") and people, whose one deployment is written with many
-    verbs ("fought the blaze" / "were sent"). Verbs that say nothing of what happened never decide."""
+    do fates merged by the extractor ("brought down" / "swept away"), measures with their own
+    complement ("days of mourning"), a site's depth ("gave way" / "collapsed" 600 metres down)
+    and people, whose one deployment is written with many verbs ("fought the blaze" / "were
+    sent"). Verbs that say nothing of what happened never decide."""
     measure = a.get("counted") or ""
-    if (measure in LEXICON_MEASURES or " of " in measure or measure.endswith(("destroyed", "damaged", "flooded"))
-            or counts_persons(measure)):
+    if (measure in LEXICON_MEASURES or measure == DEPTH or " of " in measure
+            or measure.endswith(("destroyed", "damaged", "flooded")) or counts_persons(measure)):
         return False
     pa, pb = a.get("predicate"), b.get("predicate")
     if not pa or not pb or pa == pb:
@@ -109,7 +116,25 @@ def _nothing_counted(row: Row) -> bool:
     measure = row.get("counted")
     if not measure:
         return True
-    return measure not in LEXICON_MEASURES and measure == row.get("predicate")
+    if measure in LEXICON_MEASURES or measure != row.get("predicate"):
+        return False
+    # A sum of money or a physical measure says what kind of thing it is by its unit: with a
+    # verb that says what was done ("demanding $4 million"), the verb and the unit together
+    # name the figure, and figures of other verbs or other dimensions never meet it.
+    return not (_self_describing(row.get("unit")) and measure not in _NEUTRAL_VERBS)
+
+
+# Dimensions whose unit says what is measured. Not time (a span of anything), not percent or
+# other ratios (a share of anything), not counts.
+_PHYSICAL = {"length", "mass", "volume", "area", "power", "energy", "speed"}
+
+
+def _self_describing(unit: str | None) -> bool:
+    """A currency (an ISO code: "USD", "EUR") or a unit of a physical dimension."""
+    if not unit:
+        return False
+    dim = to_base(1.0, unit)[1]
+    return dim in _PHYSICAL or len(unit) == 3 and unit.isalpha() and unit.isupper()
 
 
 def _background(row: Row) -> bool:
@@ -228,8 +253,9 @@ def _judge_numeric(a: Row, b: Row) -> Verdict:
 
 
 def _judge_date(a: Row, b: Row) -> Verdict:
-    if any(s in (a.get("scope") or "") for s in ("publication", "background span")) or _background(a):
-        return Verdict(False)  # the article's own time stamp, or a month/year of background
+    if any(s in (a.get("scope") or "") for s in ("publication", "background span", STATEMENT)) or _background(a):
+        # the article's own time stamp, a month/year of background, or the day a source spoke
+        return Verdict(False)
     lo_a, hi_a, lo_b, hi_b = a.get("low_date"), a.get("high_date"), b.get("low_date"), b.get("high_date")
     if None in (lo_a, hi_a, lo_b, hi_b):
         return Verdict(False)  # unresolved or open-ended dates are never compared

@@ -1,6 +1,7 @@
 """Judgement rules on hand-made claim rows: no model, no store."""
 
 from crosscheck import judge
+from crosscheck.nlp import extract
 
 
 def num(article="t1", low=None, high=None, text="", **kw):
@@ -170,3 +171,44 @@ def test_a_group_is_a_part_of_a_whole_that_names_no_group():
 def test_clock_readings_are_never_compared():
     a = num(low=12, high=12, counted="second", unit="s", scope="time left")
     assert not judge.judge(a, num("t2", low=17, high=17, counted="second", unit="s", scope="time left")).conflict
+
+
+def test_dates_of_statements_are_never_compared():
+    said = day_claim(counted="say", scope=extract.STATEMENT, subject="date of say")
+    later = day_claim("t2", "2025-04-14", "2025-04-14", counted="say", scope=extract.STATEMENT)
+    assert not judge.judge(said, later).conflict
+    # an announcement is an act of its own and keeps its day
+    assert judge.judge(day_claim(counted="result announce"),
+                       day_claim("t2", "2025-04-11", "2025-04-11", counted="result announce")).conflict
+
+
+def test_one_verbs_dates_need_the_same_doer_when_both_name_one():
+    shares = day_claim(counted="fall", grp="share")
+    assert not judge.judge(shares, day_claim("t2", "2025-04-11", "2025-04-11", counted="fall", grp="roof")).conflict
+    assert judge.judge(shares, day_claim("t2", "2025-04-11", "2025-04-11", counted="fall", grp="share")).conflict
+    assert judge.judge(shares, day_claim("t2", "2025-04-11", "2025-04-11", counted="fall")).conflict
+
+
+def test_money_and_physical_measures_named_only_by_their_verb_compare():
+    asked = num(low=3e6, high=3e6, unit="USD", counted="demand", predicate="demand")
+    more = num("t2", low=3.5e6, high=3.5e6, unit="USD", counted="demand", predicate="demand")
+    assert judge.judge(asked, more).conflict
+    # another verb, another currency, or a verb that says nothing: still not one figure
+    assert not judge.judge(asked, num("t2", low=5e6, high=5e6, unit="USD", counted="pay", predicate="pay")).conflict
+    assert not judge.judge(asked, dict(more, unit="EUR", low=5e6, high=5e6)).conflict
+    assert not judge.judge(num(low=2e6, high=2e6, unit="USD", counted="be", predicate="be"),
+                           num("t2", low=5e6, high=5e6, unit="USD", counted="be", predicate="be")).conflict
+    # a share or a span of time says nothing of what it is a share or a span of
+    assert not judge.judge(num(low=8, high=8, unit="percent", counted="rise", predicate="rise"),
+                           num("t2", low=3, high=3, unit="percent", counted="rise", predicate="rise")).conflict
+    assert not judge.judge(num(low=8, high=8, unit="h", counted="wait", predicate="wait"),
+                           num("t2", low=3, high=3, unit="h", counted="wait", predicate="wait")).conflict
+
+
+def test_a_depth_is_an_anchored_length_whatever_its_verb():
+    gave = num(low=620, high=620, unit="m", counted=extract.DEPTH, predicate="give")
+    collapsed = num("t2", low=580, high=580, unit="m", counted=extract.DEPTH, predicate="collapse")
+    assert judge.judge(gave, collapsed).conflict
+    assert not judge.judge(gave, dict(collapsed, low=0.62, high=0.62, unit="km")).conflict
+    # a depth is not a bare distance
+    assert not judge.judge(gave, num("t2", low=580, high=580, unit="m", counted="metre", predicate="give")).conflict

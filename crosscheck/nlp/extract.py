@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from crosscheck import config
+from crosscheck import config, intervals
 from crosscheck.models import Article, Claim, Sentence
 from crosscheck.nlp import dates, entities, numbers, subjects
 
@@ -80,6 +80,33 @@ def _is_conversion(text: str, prev_end: int | None, start: int, offset: int) -> 
 
 
 _SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")
+# The measure of a length its sentence marks as a depth (see _is_depth).
+DEPTH = "depth"
+# Words after a length that make it a depth: "600 metres underground", "20 metres deep", and
+# "below" / "beneath" / "under" one of the surfaces depths are measured from.
+_DEPTH_AFTER = {"deep", "underground", "underwater"}
+_BELOW = {"below", "beneath", "under", "underneath"}
+_SURFACES = {"ground", "surface", "sea", "seabed", "seafloor", "earth", "water", "level"}
+
+
+def _is_depth(span: Span, start: int, end: int, unit: str | None) -> bool:
+    """A length that says it is a depth ("at a depth of 580 metres", "620 metres below ground"):
+    unlike a bare distance, which may be from any of several places, a site has one depth, so
+    such a figure names what it measures."""
+    toks = subjects.tokens_in(span, start, end)
+    if not toks or unit is None or intervals.to_base(1.0, unit)[1] != "length":
+        return False
+    doc = span.doc
+    first, last = toks[0].i, toks[-1].i
+    before = [t.lower_ for t in doc[max(span.start, first - 2):first]]
+    if before[-2:] == ["depth", "of"] or before[-2:] == ["depths", "of"]:
+        return True
+    after = [t.lower_ for t in doc[last + 1:min(span.end, last + 4)]]
+    if after[:1] and after[0] in _DEPTH_AFTER:
+        return True
+    if after[:1] and after[0] in _BELOW:
+        return any(w in _SURFACES for w in after[1:3])
+    return False
 
 
 def _numeric_claims(article: Article, s: Sentence, span: Span, year: int | None) -> list[Claim]:
@@ -95,7 +122,9 @@ def _numeric_claims(article: Article, s: Sentence, span: Span, year: int | None)
             # figures in one, not a range of one count
             scope = "; ".join(p for p in (scope, "score or record") if p)
         prev_end = m.end
-        subject_text = subj.text()
+        measure, subject_text, embed = subj.measure, subj.text(), subjects.embed_text(subj, m.unit)
+        if _is_depth(span, m.start, m.end, m.unit):
+            measure, subject_text, embed = DEPTH, DEPTH, f"{DEPTH}: {embed}"
         if m.unit and m.unit not in subject_text and m.unit != subj.counted:
             subject_text = f"{subject_text} ({m.unit})"
         out.append(
@@ -108,12 +137,12 @@ def _numeric_claims(article: Article, s: Sentence, span: Span, year: int | None)
                 char_end=m.end,
                 value_text=m.text,
                 subject=subject_text,
-                embed_text=subjects.embed_text(subj, m.unit),
+                embed_text=embed,
                 low=m.low,
                 high=m.high,
                 unit=m.unit,
                 hedge=m.hedge,
-                counted=subj.measure,
+                counted=measure,
                 predicate=subj.predicate,
                 place=subj.place,
                 grp=subj.grp,
@@ -134,6 +163,8 @@ def _date_claims(article: Article, s: Sentence, span: Span, published: dt.dateti
         subj = subjects.subject_of(span, m.start, m.end, year)
         dated = subjects.dated_event(span, m.start, m.end)
         event = dated or "event"
+        key = subjects.event_key(dated)
+        verb = _dated_verb(span, m.start, m.end, key)
         low, high = (m.low, m.high) if m.resolved else (None, None)
         if low and high is None and m.text.lower().startswith("since") and subjects.possessed_event(
                 span, subjects.tokens_in(span, m.start, m.end)) is not None:
@@ -153,14 +184,65 @@ def _date_claims(article: Article, s: Sentence, span: Span, published: dt.dateti
                 low_date=low,
                 high_date=high,
                 predicate=subj.predicate,
-                counted=subjects.event_key(dated),
+                counted=key,
                 place=subj.place,
+                grp=_doer(verb),
                 scope=_date_scope(subj.scope, dated, low, high, m.text,
-                                  opens_body=not article.body[:m.start].strip()),
+                                  opens_body=not article.body[:m.start].strip(), statement=_is_statement(verb)),
                 extra={"granularity": m.granularity, "resolved": m.resolved},
             )
         )
     return out, free
+
+
+def _dated_verb(span: Span, start: int, end: int, key: str | None) -> Token | None:
+    """The verb whose act the date phrase dates, when its event key is that verb ("fell on
+    Wednesday" -> "fell"): found by climbing from the date phrase, as the key was."""
+    toks = subjects.tokens_in(span, start, end)
+    if not toks or not key or key == OCCURRED or " " in key:
+        return None
+    cur = toks[-1]
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() == key:
+            return cur
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _doer(verb: Token | None) -> str | None:
+    """Who or what did the dated act: its subject noun, or the noun a relative clause hangs on
+    ("the gallery that fell in on Tuesday"). Two dates keyed by one verb are of one act only if
+    the same thing did it: "shares fell on Wednesday" and "the roof fell on Tuesday" are two."""
+    if verb is None:
+        return None
+    doer = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if doer is not None and doer.pos_ == "PRON" and verb.dep_ == "relcl":
+        doer = verb.head
+    if doer is None or doer.pos_ != "NOUN" or not doer.is_alpha:
+        return None  # a name is not compared with a description: "Tarvik" may be "the company"
+    return doer.lemma_.lower()
+
+
+# Verbs of saying: a date on one of them dates a statement ("the coast guard said on Monday"),
+# and two outlets quoting statements of different days do not contradict each other. Making a
+# thing public ("announced the results on Wednesday") is an act of its own and stays dated.
+_SAYING = {"say", "tell", "add", "state", "comment", "remark", "explain", "insist", "note", "stress",
+           "reiterate", "acknowledge", "tweet", "warn", "deny", "admit", "reply", "brief"}
+# Verbs that are a statement when used actively ("police confirmed on Monday that ...") but date
+# the thing itself in the passive ("the first case was confirmed on Monday").
+_SAYING_ACTIVE = {"confirm", "report"}
+
+
+def _is_statement(verb: Token | None) -> bool:
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in _SAYING:
+        return True
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return lemma in _SAYING_ACTIVE and not passive
 
 
 # How many sentences back a time of day may look for the day of its event: a report states
@@ -174,6 +256,8 @@ FOLLOW_UP_DAYS = 14
 # event, not with their days (its day is borrowed or inferred, and the day claim it came
 # from is compared already).
 TIME_OF_DAY = "occurred: time of day"
+# The scope of a date that dates a statement (see _is_statement): it is never compared.
+STATEMENT = "statement"
 
 
 # "three other explosions at 3pm", "the first quake struck at 4:43am": one of several
@@ -300,16 +384,19 @@ def _is_stamp(text: str) -> bool:
 
 
 def _date_scope(num_scope: str | None, dated: str | None, low: str | None, high: str | None,
-                text: str = "", opens_body: bool = False) -> str | None:
+                text: str = "", opens_body: bool = False, statement: bool = False) -> str | None:
     """What keeps a date from being compared: another event (a year, "separate"), the
     article's own publication time, or a span too wide to date an event (a month, a year,
     "from 1979-90"): news dates the event it reports to the day; wider dates are background.
     A full date with its year that opens the body ("Tuesday, August 7, 2012 Fire destroyed
-    ...") is the page's dateline: prose starts with its news, not with the calendar."""
+    ...") is the page's dateline: prose starts with its news, not with the calendar. A date of
+    a statement ("officials said on Monday") dates the saying, not what was said."""
     parts = [subjects.other_event_scope(num_scope)]
     dateline = opens_body and re.search(r"\b(19|20)\d\d\b", text) is not None
     if dated and dated.split()[-1] in _PUBLICATION or _is_stamp(text) or dateline:
         parts.append("publication")
+    if statement:
+        parts.append(STATEMENT)
     if low and high:
         span_days = (dt.date.fromisoformat(high[:10]) - dt.date.fromisoformat(low[:10])).days
         if span_days > config.DATE_MAX_SPAN_DAYS:
