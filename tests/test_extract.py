@@ -51,6 +51,16 @@ def test_a_verbs_date_keeps_who_did_it(nlp):
     assert (deck.counted, deck.grp) == ("drop", "deck")
 
 
+def test_a_transitive_verbs_date_is_told_apart_by_its_object(nlp):
+    """Two wordings of one doer ("the ministry", "the authorities") date one act; the thing
+    acted on tells two acts of one verb apart."""
+    one = _date(nlp, "The health ministry declared an emergency in the district on Tuesday.", "Tuesday")
+    two = _date(nlp, "The authorities declared the emergency on Monday.", "Monday")
+    three = _date(nlp, "The emergency was declared on Monday.", "Monday")
+    other = _date(nlp, "The authorities declared a curfew on Monday.", "Monday")
+    assert one.grp == two.grp == three.grp == "emergency" and other.grp == "curfew"
+
+
 def _numeric(nlp, body, quote):
     found = [c for c in _claims(nlp, body) if c.kind == "numeric" and c.quote == quote]
     assert len(found) == 1, [(c.quote, c.counted) for c in _claims(nlp, body) if c.kind == "numeric"]

@@ -212,12 +212,18 @@ def _dated_verb(span: Span, start: int, end: int, key: str | None) -> Token | No
 
 
 def _doer(verb: Token | None) -> str | None:
-    """Who or what did the dated act: its subject noun, or the noun a relative clause hangs on
-    ("the gallery that fell in on Tuesday"). Two dates keyed by one verb are of one act only if
-    the same thing did it: "shares fell on Wednesday" and "the roof fell on Tuesday" are two."""
+    """What the dated act happened to: the object of a transitive verb, else its subject, or
+    the noun a relative clause hangs on ("the gallery that fell in on Tuesday"). Two dates
+    keyed by one verb are of one act only if it happened to the same thing: "shares fell on
+    Wednesday" and "the roof fell on Tuesday" are two acts, while "the ministry declared the
+    outbreak on Tuesday" and "the authorities declared the outbreak on Monday" are one act
+    told of two wordings of the same doer, so the object, not the doer, tells them apart."""
     if verb is None:
         return None
-    doer = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and any(c.dep_ == "nummod" or c.like_num for c in obj.subtree):
+        obj = None  # "dropped 6 per cent": an amount says by how much, not what was acted on
+    doer = obj or next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if doer is not None and doer.pos_ == "PRON" and verb.dep_ == "relcl":
         doer = verb.head
     if doer is None or doer.pos_ != "NOUN" or not doer.is_alpha:

@@ -922,10 +922,6 @@ def dated_event(sent: Span, start: int, end: int) -> str | None:
         verb = verb.head
         noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
     lemma = verb.lemma_.lower()
-    if lemma in _SPEECH_VERBS:
-        # "the coast guard said on Monday": the day of a statement. Each report quotes its own
-        # statement on its own day, so two such days are never one fact to compare.
-        return None
     if _collapse_phrase(verb):
         lemma = "collapse"
     if lemma in _MAKE_PUBLIC:
@@ -940,7 +936,6 @@ def dated_event(sent: Span, start: int, end: int) -> str | None:
 
 
 _MAKE_PUBLIC = {"announce", "publish", "release", "unveil", "proclaim", "issue"}
-_SPEECH_VERBS = {"say", "tell", "add"}
 # Phrasal verbs that mean "collapse": "the roof fell in", "the tunnel caved in", "the bridge
 # gave way". Without the particle, "fell" is any fall ("shares fell 8 percent").
 _COLLAPSE_PARTICLES = {"fall": {"in", "down"}, "cave": {"in"}}
