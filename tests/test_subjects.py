@@ -1,5 +1,7 @@
 """What a number is about: canonical measures, parts, scopes and the embedded text."""
 
+import pytest
+
 from crosscheck.nlp import subjects
 
 
@@ -231,3 +233,14 @@ def test_statement_days_and_phrasal_collapses(nlp):
     assert subjects.event_key(dated("The flooding is expected to ease, the minister said on Monday.", "Monday")) == "say"
     assert subjects.event_key(dated("The roof of the old tunnel caved in on Sunday.", "Sunday")) == "occurred"
     assert subjects.event_key(dated("Shares in the airline fell 3 percent on Monday.", "Monday")) == "fall"
+
+
+@pytest.mark.parametrize("a,qa,b,qb,measure", [
+    ("Four guards were killed in the assault.", "Four", "Five guards died in the assault.", "Five", "dead"),
+    ("Some 40 inmates escaped overnight.", "Some 40", "Nearly 60 inmates fled overnight.", "Nearly 60", "escaped"),
+    ("Three hostages were injured.", "Three", "Two hostages were wounded.", "Two", "injured"),
+])
+def test_persons_named_by_their_role_are_counted_by_the_verb(nlp, a, qa, b, qb, measure):
+    """"guards were killed" and "guards died" both count dead people: for a word naming persons,
+    the verb says what is counted, as it does for "people"."""
+    assert subj(nlp, a, qa).measure == subj(nlp, b, qb).measure == measure

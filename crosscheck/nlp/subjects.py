@@ -47,6 +47,7 @@ for _key, _words in {
     "displaced": "displace homeless",
     "arrested": "arrest detain",
     "rescued": "rescue survivor",
+    "escaped": "escape flee",
     "margin": "margin lead",
 }.items():
     for _w in _words.split():
@@ -69,7 +70,9 @@ _READABLE = {"dead": "people killed", "injured": "people injured", "missing": "p
 _PERSON_NOUNS = set(
     "people person other whom them they those civilian soldier resident child adult man woman "
     "worker victim passenger student officer police fighter militant member citizen patient "
-    "villager migrant refugee tourist employee staff".split()
+    "villager migrant refugee tourist employee staff guard inmate prisoner hostage captive "
+    "fugitive detainee escapee pupil pilgrim crew nurse doctor teenager youth infant baby "
+    "girl boy".split()
 )
 # Words that mark a group of persons apart from the whole ("civilians" vs "soldiers").
 _GROUP_NOUNS = _PERSON_NOUNS - {"people", "person", "other", "whom", "them", "they", "those"}
