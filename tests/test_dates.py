@@ -163,6 +163,36 @@ def test_future_verb_takes_the_next_reading(dates):
 
 
 @pytest.mark.parametrize("text", [
+    "The mayor said the bridge would reopen on Monday.",  # a plan reported with "would"
+    "The bridge is expected to reopen on Monday.",
+    "The bridge is due to reopen on Monday.",
+    "The council plans to vote on Monday.",
+    "The council is going to vote on Monday.",
+    "The audit report is due on Monday.",
+])
+def test_plans_and_expectations_take_the_next_reading(dates, text):
+    assert one(dates, text).low == "2024-02-12"
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge was expected to reopen on Monday.",  # foreseen then: may be over by now
+    "The bridge would have reopened on Monday.",     # a past that did not happen
+    "The bridge reopened on Monday.",
+])
+def test_past_tense_keeps_the_past_reading(dates, text):
+    assert one(dates, text).low == "2024-02-05"
+
+
+def test_reported_plan_counts_from_the_day_it_was_stated(dates):
+    # stated on Monday 5 February: the Wednesday after it is already past on Thursday 8th
+    ms = dates("The council said on Monday it would vote on Wednesday.")
+    assert [m.low for m in ms] == ["2024-02-05", "2024-02-07"]
+    # with "will" the writer puts the vote after publication
+    ms = dates("The council, which met on Monday, will vote on Wednesday.")
+    assert [m.low for m in ms] == ["2024-02-05", "2024-02-14"]
+
+
+@pytest.mark.parametrize("text", [
     "Three days later, he died.",                # counts from the story, not from published
     "Two days after the attack, police arrived.",
     "We are now in talks.",                      # "now" alone is no claim

@@ -11,7 +11,7 @@ def test_subject_passive_agent_and_relative_clause(nlp):
     assert ("northern liberation front", "claim attack") in roles(nlp, "The attack was claimed by the Northern Liberation Front.")
     assert any(r == "claim attack" for _, r in roles(nlp, "The Black Crane Brigade, an armed group, claimed responsibility for the rocket attack."))
     assert any(r == "order evacuation" for _, r in roles(nlp, "The mayor, Tomas Reiner, who ordered the evacuation, said most residents had left."))
-    assert any(r == "own depot" for _, r in roles(nlp, "The depot, owned by Kessler Logistics, was built in 1990."))
+    assert any(r == "own" for _, r in roles(nlp, "The depot, owned by Kessler Logistics, was built in 1990."))
 
 
 def test_reporting_verbs_are_not_roles(nlp):
@@ -100,3 +100,50 @@ def test_announcing_guards(nlp):
 def test_misattached_by_phrase_climbs_to_the_first_verb(nlp):
     found = doc_roles(nlp, "The results were announced at noon by a spokesman for the party led by Marta Villen.")
     assert ("marta villen", "announce result") not in found
+
+
+def test_name_beside_a_kind_noun_is_the_doer(nlp):
+    # a lower-case kind noun after the name, with or without a relative clause
+    assert doc_roles(nlp, "The Redwing group, which claimed the attack, has struck before.") == {("redwing", "claim attack")}
+    assert doc_roles(nlp, "The Black Heron gang claimed the attack in a post on its website.") == {
+        ("black heron", "claim attack")}
+    assert doc_roles(nlp, "The Redwing ransomware group claimed the attack.") == {("redwing", "claim attack")}
+    # a description before the name, in apposition
+    assert doc_roles(nlp, "An armed group, the Silent Dawn Movement, claimed the bombing.") == {
+        ("silent dawn movement", "claim bombing")}
+
+
+def test_kind_noun_is_no_part_of_the_key(nlp):
+    # one actor with two kind nouns meets itself; a capitalised kind word stays in the name
+    a = doc_roles(nlp, "The Redwing group claimed the attack.")
+    b = doc_roles(nlp, "The Redwing gang claimed the attack.")
+    assert a == b == {("redwing", "claim attack")}
+    assert doc_roles(nlp, "The Redwing Group claimed the attack.") == {("redwing group", "claim attack")}
+
+
+def test_naming_verbs_give_the_noun_its_name(nlp):
+    assert doc_roles(nlp, "A group calling itself Redwing claimed responsibility on Monday for the attack.") == {
+        ("redwing", "claim attack")}
+    assert doc_roles(nlp, "A gang that calls itself Quillback claimed the intrusion on Sunday.") == {
+        ("quillback", "claim intrusion")}
+    assert doc_roles(nlp, "The attack was claimed by a hacking collective known as Emberfall.") == {
+        ("emberfall", "claim attack")}
+
+
+def test_holdings_of_the_known_site(nlp):
+    # articles call one site by different nouns: a definite held thing keeps no object key
+    assert doc_roles(nlp, "The quarry is owned by Tarsen Stone.") == {("tarsen stone", "own")}
+    assert doc_roles(nlp, "Tarsen Stone, the pit's owner, said the site was safe.") == {("tarsen stone", "own")}
+    assert doc_roles(nlp, "The plant is owned by the state power company Voltmark, which leases it out.") == {
+        ("voltmark", "own")}
+    assert doc_roles(nlp, "The Tarsen-owned refinery was closed.") == {("tarsen", "own")}
+    # a share or a number of things is some holding among others
+    assert doc_roles(nlp, "Tarsen Stone owns a 30 per cent stake in the quarry.") == {("tarsen stone", "own stake")}
+    assert doc_roles(nlp, "Tarsen Stone owns two quarries in the region.") == {("tarsen stone", "own quarry")}
+
+
+def test_passive_subject_and_plain_carrying_are_no_doers(nlp):
+    # the thing owned owns nothing; a ship that carried passengers carried out nothing
+    assert doc_roles(nlp, "The Marisol, a ten-year-old vessel, is owned by Kestor Lines.") == {("kestor lines", "own")}
+    assert doc_roles(nlp, "The Marisol Star carried 300 passengers and crew.") == set()
+    assert doc_roles(nlp, "The Silent Dawn Movement carried out the bombing.") == {("silent dawn movement", "carry bombing")}

@@ -14,7 +14,11 @@ Conventions (news reports the past):
 - a date without a year takes the most recent past reading ("February 2" in a piece published
   on 2024-02-07 is 2024-02-02; in one published 2024-01-15 it is 2023-02-02); a weekday alone is
   the most recent such day on or before `published` ("on Wednesday"), unless the verb the date
-  hangs on is in the future tense ("will meet on Friday"), then the next one;
+  hangs on speaks of the future ("will meet on Friday", "is expected to / is due to / plans to /
+  is going to reopen on Friday", "said it would reopen on Friday"), then the next one; a plan
+  reported with "would" counts from the day it was stated when the sentence gives that day
+  ("said on Monday it would vote on Wednesday"); a past-tense plan ("was expected to reopen on
+  Friday") keeps the past reading;
 - a numeric date next to a weekday takes the reading the weekday fits ("Tuesday, 06/02/24" is
   6 February 2024, a Tuesday); a year after the clock of a yearless date dates it ("Wed Oct
   26 15:50:06 2016", a stamp); "the week after next" / "the month before last" are two
@@ -54,7 +58,7 @@ from dateutil.relativedelta import relativedelta
 from crosscheck.nlp import numwords
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 
 @dataclass(frozen=True)
@@ -1847,23 +1851,96 @@ def _vague(a: Atom, text: str) -> Atom:
 
 
 _WILL = {"will", "'ll", "shall", "wo"}
+# Verbs and adjectives whose present tense puts the verb under them in the future: "is expected
+# to reopen", "is due to reopen", "plans to vote", "is going to vote", "is set to", "aims to".
+# In the past tense ("was expected to reopen") they say what was foreseen then, which may as
+# well be over, so the date keeps the past reading.
+_FUTURE_HEADS = {"expect", "due", "plan", "go", "set", "schedule", "intend", "aim", "hope", "prepare",
+                 "promise", "pledge", "vow", "want", "seek"}
+
+
+def _present(tok: Token) -> bool:
+    """The verb (or the "is" of "is due") is in the present tense, itself or through its auxiliary."""
+    if tok.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in tok.children)
+
+
+def _future_verb(verb: Token, depth: int = 0) -> bool:
+    """The verb speaks of what is still to come: a future modal ("will reopen"), "would"
+    reporting a plan ("said it would reopen"; not "would have reopened", a past that did not
+    happen), or the infinitive of a present-tense plan or expectation ("is expected to
+    reopen", "is due to reopen", "plans to reopen", "is going to reopen")."""
+    kids = list(verb.children)
+    if any(c.tag_ == "MD" and c.lower_ in _WILL for c in kids):
+        return True
+    if any(c.tag_ == "MD" and c.lower_ == "would" for c in kids) and not any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids):
+        return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and head is not verb and head.lemma_.lower() in _FUTURE_HEADS and depth < 2:
+        if head.lemma_.lower() == "go" and head.tag_ != "VBG":
+            return False  # "goes to vote" is a habit; "is going to vote" a plan
+        return _present(head.head if head.pos_ == "ADJ" else head) or _future_verb(head, depth + 1)
+    return False
 
 
 def _future_governed(span: Span, off: int) -> bool:
-    """True when the verb the date hangs on has a future modal ("will meet on Friday"); a date
-    under another verb in the same sentence ("found on Tuesday, will be returned") keeps the past."""
+    """True when the verb the date hangs on speaks of the future ("will meet on Friday", "is
+    expected to reopen on Friday", "said it would reopen on Friday"); a date under another
+    verb in the same sentence ("found on Tuesday, will be returned") keeps the past. "is due on
+    Friday" hangs on the adjective: present "due" is a deadline still to come."""
     base = span.start_char
     tok = next((t for t in span if t.idx - base <= off < t.idx - base + len(t.text)), None)
     t = tok
     for _ in range(6):
         if t is None:
             return False
+        if t.pos_ == "ADJ" and t.lemma_.lower() == "due" and t.dep_ == "acomp":
+            return _present(t.head)
         if t.pos_ in ("VERB", "AUX"):
-            return any(c.tag_ == "MD" and c.lower_ in _WILL for c in t.children)
+            return _future_verb(t)
         if t.head is t:
             return False
         t = t.head
     return False
+
+
+def _reported_plan(span: Span, off: int) -> bool:
+    """The date's verb takes "would": a plan as someone stated it ("said it would vote on Friday")."""
+    base = span.start_char
+    t = next((t for t in span if t.idx - base <= off < t.idx - base + len(t.text)), None)
+    for _ in range(6):
+        if t is None or t.pos_ in ("VERB", "AUX"):
+            break
+        t = None if t.head is t else t.head
+    return t is not None and any(c.tag_ == "MD" and c.lower_ == "would" for c in t.children)
+
+
+def _future_readings(atoms: list[Atom], text: str, ref: dt.datetime, span: Span) -> list[Atom]:
+    """A day whose verb speaks of the future takes the next reading ("will meet on Friday").
+    A plan reported with "would" is future from when it was stated: "said on Wednesday it
+    would vote on Friday" is the Friday after that Wednesday, which may be past by publication;
+    without a stated day it is future from publication."""
+    def movable(a: Atom) -> bool:
+        return a.relative and a.kind in ("day", "weekday", "dom") and a.gran == "day"
+
+    governed = {(a.s, a.e) for a in atoms if movable(a) and _future_governed(span, a.s)}
+    if not governed:
+        return atoms
+    ahead = {(a.s, a.e): a for a in _atoms(text, ref, True, span)}
+    stated = [a.hi for a in atoms if movable(a) and (a.s, a.e) not in governed and a.hi is not None and a.hi < _day(ref)]
+    reported = {k for k in governed if _reported_plan(span, k[0])}
+    if stated and reported:
+        after = {(a.s, a.e): a for a in _atoms(text, max(stated) + dt.timedelta(days=1), True, span)}
+        ahead.update({k: after[k] for k in reported if k in after})
+    return [ahead.get((a.s, a.e), a) if (a.s, a.e) in governed else a for a in atoms]
+
+
+def _may_be_future(span: Span) -> bool:
+    """A cheap test before the second, future reading of a sentence: a modal or a plan word."""
+    return any(t.tag_ == "MD" and (t.lower_ in _WILL or t.lower_ == "would") or t.lemma_.lower() in _FUTURE_HEADS
+               for t in span)
 
 
 def _future_tense(span: Span | None, text: str) -> bool:
@@ -1911,11 +1988,8 @@ def find_dates_and_times(span: Span, published: dt.datetime | None) -> tuple[lis
     out: list[DateMention] = []
     out_atoms: list[Atom] = []
     atoms = _atoms(text, ref, future, span)
-    if published is not None and any(t.tag_ == "MD" and t.lower_ in _WILL for t in span):
-        # a date whose verb is in the future tense takes the next reading ("will meet on Friday")
-        ahead = {(a.s, a.e): a for a in _atoms(text, ref, True, span)}
-        atoms = [ahead.get((a.s, a.e), a) if a.relative and a.kind in ("day", "weekday", "dom") and a.gran == "day"
-                 and _future_governed(span, a.s) else a for a in atoms]
+    if published is not None and _may_be_future(span):
+        atoms = _future_readings(atoms, text, ref, span)
     atoms = atoms + _linked_times(atoms, text, span)
     for a in atoms:
         if not a.emit or a.kind in ("time", "weekof", "offset", "now"):

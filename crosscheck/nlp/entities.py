@@ -5,6 +5,11 @@ An entity claim is an organisation or person named as the agent of a role verb. 
 is the verb lemma plus its object's head noun ("claim attack", "declare emergency"), so that
 "group A claimed the attack" and "group B claimed the attack" meet on the same key and the
 actor is the value. Actors are normalised so spelling variants compare equal.
+
+The name is often not where the parser hangs the verb: "the Redwing group, which claimed the
+attack", "a group calling itself Redwing claimed", "owned by the state company Voltmark". The
+doer is then the kind noun or the described noun next to the name, and the name gives the key
+(without the lower-case kind noun, so "the Redwing group" and "the Redwing gang" are one actor).
 """
 
 from __future__ import annotations
@@ -56,6 +61,22 @@ _PARTIAL_WORDS = {"partial", "preliminary", "provisional", "initial", "early", "
 _PLURAL_PRONOUNS = {"them", "they", "these", "those"}
 _SINGULAR_PRONOUNS = {"it", "this"}
 _RELATIVE_PRONOUNS = {"which", "that"}
+# Nouns that say what kind of actor a name is. Written in lower case next to a name ("the
+# Redwing group", "the Redwing ransomware gang", "the state power company Voltmark", "an armed
+# group, the Silent Dawn Movement") they are no part of the name, and the parser hangs the
+# sentence's verb on them rather than on the name, so the name's role is read through them.
+# Capitalised, they are words of the name ("the Islamic Group") and stay in its key.
+_KIND_NOUNS = {
+    "group", "gang", "brigade", "movement", "network", "collective", "front", "faction", "cell",
+    "militia", "organisation", "organization", "outfit", "syndicate", "cartel", "crew", "ring",
+    "coalition", "alliance", "company", "firm", "operator", "corporation", "conglomerate",
+    "consortium", "subsidiary", "carrier", "producer", "contractor", "insurer", "utility",
+}
+# Verbs that give a name to the noun they describe ("a group calling itself X", "a gang known
+# as X", "a collective called X"): the noun does what the sentence says, the name says who.
+_NAMING_VERBS = {"call", "know", "name", "dub", "style", "brand"}
+# Where a name sits under a naming verb: its complement ("calling itself X", "called X").
+_NAMING_DEPS = {"oprd", "attr", "dobj", "xcomp"}
 
 
 @dataclass(frozen=True)
@@ -165,8 +186,8 @@ def _object_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
             return child
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head  # "the depot, owned by X": the participle modifies its object
+    if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "the depot, owned by X", "the X-owned depot": the participle modifies its object
     return _pobj(verb, ("for", "on"))
 
 
@@ -188,14 +209,64 @@ def _object_key(obj: Token | None) -> str | None:
 
 
 def _role_verbs(root: Token) -> list[Token]:
-    """Verbs an actor name is attached to: relative clause, subject, passive agent."""
+    """Verbs an actor name is attached to: relative clause, subject, passive agent, and the
+    participle of a hyphenated compound ("the X-owned depot"). The subject of a passive verb
+    is what was done, not the doer: in "the ferry is owned by X" the ferry owns nothing."""
     found = [c for c in root.children  # "X, who ordered the evacuation"
              if c.dep_ == "relcl" and any(d.dep_ == "nsubj" and d.lower_ in ("who", "which", "that") for d in c.children)]
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
         found.append(root.head)
-    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.pos_ == "VERB":
+    if root.dep_ in ("pobj", "pcomp") and root.head.lower_ == "by" and root.head.head.pos_ == "VERB":
         found.append(root.head.head)  # passive agent: "was claimed by X", "owned by X"
+    if _hyphenated_participle(root):
+        found.append(root.head)
     return found
+
+
+def _hyphenated_participle(root: Token) -> bool:
+    """ "X-owned", "X-operated": the name joined by a hyphen to the participle right after it."""
+    doc, i = root.doc, root.i
+    return (i + 2 < len(doc) and doc[i + 1].text == "-" and root.head.i == i + 2
+            and root.head.tag_ == "VBN" and root.head.dep_ in ("amod", "acl"))
+
+
+def _kind_head(root: Token) -> Token | None:
+    """The lower-case kind noun a name is a modifier of ("the Redwing [ransomware] group") or
+    in apposition to ("the state company Voltmark", "an armed group, the X Movement")."""
+    tok = root
+    while tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head is not tok:
+        tok = tok.head
+    if tok is root and root.dep_ == "appos":
+        tok = root.head
+    if tok is not root and tok.pos_ == "NOUN" and tok.is_lower and tok.lemma_.lower() in _KIND_NOUNS:
+        return tok
+    return None
+
+
+def _named_noun(root: Token) -> Token | None:
+    """The noun a naming verb gives the name to: "a group calling itself X", "a gang that calls
+    itself X", "a collective known as X". Where the parser made the naming verb the object of
+    "by" ("claimed by a collective known as X"), the verb itself stands in the "by" phrase."""
+    if root.dep_ in _NAMING_DEPS:
+        verb = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "as":
+        verb = root.head.head
+    else:
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _NAMING_VERBS:
+        return None
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
+        return verb.head
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by":
+        return verb
+    return None
+
+
+def _actor_tokens(root: Token) -> list[Token]:
+    """Tokens that stand for the actor a name names: the name's own root, then the noun a
+    kind word or a naming verb attaches it to."""
+    extra = _kind_head(root) or _named_noun(root)
+    return [root] + ([extra] if extra is not None else [])
 
 
 def _passive_verb_of_by(root: Token) -> Token | None:
@@ -335,8 +406,10 @@ def _name_spans(sent: Span) -> list[Span]:
     spans = [e for e in sent.ents if e.label_ in _ACTOR_ENTS]
     tagged = {t.i for e in sent.ents for t in e}
     for tok in sent:
-        if not (tok.pos_ == "PROPN" or _defined_acronym(tok)) or tok.dep_ == "compound" or tok.i in tagged:
+        if not (tok.pos_ == "PROPN" or _defined_acronym(tok)) or tok.i in tagged:
             continue
+        if tok.dep_ == "compound" and (tok.head.pos_ == "PROPN" or _kind_head(tok) is None):
+            continue  # inside a longer name, or a modifier ("the Brellmouth hospital"); "the X group" is a name
         left = tok.i
         while left - 1 >= sent.start and sent.doc[left - 1].pos_ == "PROPN" and sent.doc[left - 1].dep_ == "compound" \
                 and sent.doc[left - 1].i not in tagged:
@@ -354,31 +427,72 @@ def _defined_acronym(tok: Token) -> bool:
     return _is_acronym(tok) and normalise_actor(tok.text) in acronym_definitions(tok.doc)
 
 
+def _is_role_verb(verb: Token) -> bool:
+    """A verb of a role; "carry" only with its particle ("carried out the attack"), as a ship
+    or a lorry that carried its passengers did no deed."""
+    lemma = verb.lemma_.lower()
+    if lemma == "carry":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    return lemma in _ROLE_VERBS
+
+
+def _name_text(ent: Span) -> str:
+    """The name without the lower-case words a tagger may take into its span: a description
+    before it ("state coal company Voltmark") or a kind noun after it ("Redwing group"), so
+    that "the Redwing group" and "the Redwing gang" give one key. Short particles of
+    names ("al", "de", "bin", "van") stay."""
+    toks = list(ent)
+    while toks and toks[0].is_lower and (toks[0].pos_ == "DET" or toks[0].pos_ in ("NOUN", "ADJ") and len(toks[0]) > 3):
+        toks.pop(0)
+    while toks and toks[-1].is_lower and toks[-1].pos_ == "NOUN":
+        toks.pop()
+    if not toks:
+        return ent.text
+    return ent.doc[toks[0].i: toks[-1].i + 1].text
+
+
+def _is_definite(noun: Token) -> bool:
+    """A noun phrase about one known thing: "the mine", "its ferry", "the mine's" (as a
+    possessor), with no number; "a 30 per cent stake" or "two ferries" is some holding among
+    others, kept apart by its noun."""
+    if noun.dep_ == "pobj" and noun.head.lower_ != "of":
+        return False  # "operated on the patient" holds nothing; "the owner of the mine" does
+    if any(c.dep_ == "nummod" or c.like_num for c in noun.children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in noun.children)
+
+
 def find_entities(sent: Span) -> list[EntityMention]:
     out: list[EntityMention] = []
     for ent in _name_spans(sent):
-        key = actor_key(ent.text, sent.doc)
+        key = actor_key(_name_text(ent), sent.doc)
         if not key or is_generic(key):
             continue  # "the Group", "Professor": names no one, so it can neither agree nor differ
-        root = ent.root
-        verb = next((v for v in _role_verbs(root) if v.lemma_.lower() in _ROLE_VERBS), None)
+        actors = _actor_tokens(ent.root)
+        verb = next((v for r in actors for v in _role_verbs(r) if _is_role_verb(v)), None)
         announced = _announcement(ent)
+        held: Token | None = None
         if announced is not None:
             predicate, obj = _ANNOUNCE, announced
         elif verb is not None:
-            predicate, obj = verb.lemma_.lower(), _object_key(_object_of(verb))
+            held = _object_of(verb)
+            predicate, obj = verb.lemma_.lower(), _object_key(held)
         else:
-            agent = _agent_noun(root)
+            agent = next((a for r in actors if (a := _agent_noun(r)) is not None), None)
             if agent is None:
                 continue
-            predicate, obj = agent[0], _object_key(agent[1])
+            held = agent[1]
+            predicate, obj = agent[0], _object_key(held)
         if obj is None:
             continue  # "X claimed" alone says too little to be compared
         if obj == _NAMED and predicate not in _HOLDING:
             continue  # "X claimed Mosul": a named object without a holding verb is no role
         # A named holding ("owns the Marisol Star") keeps no object: it meets any holding of
-        # the same verb in the event (see sql/candidate_pairs.sql), the judge decides.
-        role = predicate if obj == _NAMED else f"{predicate} {obj}"
+        # the same verb in the event (see sql/candidate_pairs.sql), the judge decides. So does
+        # the holding of a thing the story already knows ("owns the mine", "the pit's owner"):
+        # articles call the one site by different nouns (pit, mine, colliery; ferry, vessel).
+        site = obj == _NAMED or predicate in _HOLDING and held is not None and _is_definite(held)
+        role = predicate if site else f"{predicate} {obj}"
         obj = None if obj == _NAMED else obj
         out.append(
             EntityMention(
