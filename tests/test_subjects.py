@@ -244,3 +244,21 @@ def test_persons_named_by_their_role_are_counted_by_the_verb(nlp, a, qa, b, qb, 
     """"guards were killed" and "guards died" both count dead people: for a word naming persons,
     the verb says what is counted, as it does for "people"."""
     assert subj(nlp, a, qa).measure == subj(nlp, b, qb).measure == measure
+
+
+@pytest.mark.parametrize("text,value", [
+    ("A woman died in hospital on Saturday, bringing the death toll from the crash to 24.", "24"),
+    ("Shelling overnight pushed the number of dead to 40.", "40"),
+])
+def test_a_toll_brought_to_a_value_is_the_toll(nlp, text, value):
+    assert subj(nlp, text, value).measure == "dead"
+
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("Shelling brought the number of people killed since October to 120.", "120", "since October"),
+    ("More than 200 people have been killed since the start of the war.", "More than 200", "since start"),
+    ("At least 40 people have died since Friday.", "At least 40", None),  # counted from the event
+    ("Nine people have died since the attack.", "Nine", None),
+])
+def test_a_running_total_since_a_month_is_no_single_events_count(nlp, text, value, scope):
+    assert subj(nlp, text, value).scope == scope

@@ -78,7 +78,10 @@ _PERSON_NOUNS = set(
 _GROUP_NOUNS = _PERSON_NOUNS - {"people", "person", "other", "whom", "them", "they", "those"}
 
 # Verbs that carry a count into a noun subject: "the toll rose to 51", "put the toll at 9".
-_LINK_VERBS = {"rise", "climb", "reach", "stand", "put", "increase", "jump", "grow", "hit",
+# Of those, the verbs whose object has the value: "put the toll at 9", "bringing the death
+# toll to 24", "pushing the number of dead to 40".
+_OBJECT_LINKS = {"put", "estimate", "place", "bring", "push"}
+_LINK_VERBS = {"rise", "climb", "reach", "stand", "put", "bring", "push", "increase", "jump", "grow", "hit",
                "be", "remain", "total", "exceed", "surpass", "top", "number", "double", "fall",
                "drop", "estimate", "place"}
 # What happened to counted things (homes, bridges, buildings): "two bridges brought down" and
@@ -215,6 +218,27 @@ def _period_of(*heads: Token | None) -> str | None:
     return None
 
 
+_CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december", "start", "beginning", "outbreak", "war"}
+
+
+def _running_since(*heads: Token | None) -> str | None:
+    """"the number of miners killed there since January", "200 killed since the start of the
+    war": a running total over a period, not the count of one event. A day or an event noun
+    after "since" ("since Friday", "since the attack") counts from the event itself and is
+    left alone."""
+    for head in heads:
+        if head is None:
+            continue
+        for t in head.subtree:
+            if t.lower_ != "since" or t.dep_ != "prep":
+                continue
+            obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.lower_ in _CALENDAR_WORDS or re.fullmatch(r"(19|20)\d\d", obj.text)):
+                return f"since {obj.text}"
+    return None
+
+
 def _measure_of(lemmas: list[str]) -> str | None:
     for lem in lemmas:
         if lem in _MEASURES:
@@ -252,7 +276,7 @@ def _link_subject(head: Token) -> Token | None:
     tally = _misparsed_tally(cur)
     if tally is not None:
         return tally
-    deps = ("dobj", "nsubjpass", "nsubj") if cur.lemma_.lower() in ("put", "estimate", "place") else ("nsubj", "nsubjpass", "dobj")
+    deps = ("dobj", "nsubjpass", "nsubj") if cur.lemma_.lower() in _OBJECT_LINKS else ("nsubj", "nsubjpass", "dobj")
     # Common nouns first: a dateline ("DUNMERE — The death toll ...") parses as a second subject.
     for pos in ("NOUN", "PROPN"):
         for dep in deps:
@@ -676,6 +700,9 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
     period = _period_of(verb, counted, *[a for a in (counted or head).ancestors if a.pos_ == "VERB"][:2])
     if period:
         scopes.append(period)
+    since = _running_since(verb, counted)
+    if since:
+        scopes.append(since)
     other = _other_event(sent, verb, published_year)
     if other:
         scopes.append(other)
