@@ -238,6 +238,7 @@ def test_statement_days_and_phrasal_collapses(nlp):
 @pytest.mark.parametrize("a,qa,b,qb,measure", [
     ("Four guards were killed in the assault.", "Four", "Five guards died in the assault.", "Five", "dead"),
     ("Some 40 inmates escaped overnight.", "Some 40", "Nearly 60 inmates fled overnight.", "Nearly 60", "escaped"),
+    ("Some 40 inmates escaped overnight.", "Some 40", "Nearly 60 inmates broke out overnight.", "Nearly 60", "escaped"),
     ("Three hostages were injured.", "Three", "Two hostages were wounded.", "Two", "injured"),
 ])
 def test_persons_named_by_their_role_are_counted_by_the_verb(nlp, a, qa, b, qb, measure):

@@ -64,7 +64,7 @@ _RESCUE_MOVES = {"bring", "pull", "lift", "carry", "winch", "airlift", "haul", "
 # How each canonical measure reads in a report.
 _READABLE = {"dead": "people killed", "injured": "people injured", "missing": "people missing",
              "evacuated": "people evacuated", "displaced": "people displaced", "arrested": "people arrested",
-             "rescued": "people rescued", "margin": "margin"}
+             "rescued": "people rescued", "escaped": "people escaped", "margin": "margin"}
 
 # Nouns that only say "some humans": the predicate, not the noun, tells what is counted.
 _PERSON_NOUNS = set(
@@ -237,6 +237,19 @@ def _running_since(*heads: Token | None) -> str | None:
             if obj is not None and (obj.lower_ in _CALENDAR_WORDS or re.fullmatch(r"(19|20)\d\d", obj.text)):
                 return f"since {obj.text}"
     return None
+
+
+# Phrasal verbs whose sense is another measure's verb: "300 inmates broke out" escaped.
+_PHRASAL_SENSES = {("break", "out"): "escape"}
+
+
+def _verb_sense(verb: Token) -> str:
+    """A verb's lemma, or the lemma of what its phrasal form means."""
+    lem = verb.lemma_.lower()
+    for c in verb.children:
+        if c.dep_ == "prt" and (lem, c.lower_) in _PHRASAL_SENSES:
+            return _PHRASAL_SENSES[(lem, c.lower_)]
+    return lem
 
 
 def _measure_of(lemmas: list[str]) -> str | None:
@@ -641,7 +654,7 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
         cur = next((c for c in cur.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
                     and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)), None)
     noun_part = len(lemmas) if counted is not None and _is_thing(counted) else None
-    lemmas.extend(v.lemma_.lower() for v in verbs)
+    lemmas.extend(_verb_sense(v) for v in verbs)
     if verb is not None:
         lemmas.extend(c.lemma_.lower() for c in verb.children if c.dep_ in ("acomp", "attr", "oprd"))
     # A counted thing that is not a person ("a 6.1 magnitude quake injures dozens") is what
