@@ -15,7 +15,7 @@ from typing import Any
 from crosscheck import config
 from crosscheck.intervals import VAGUE_PLURALS, DateInterval, NumInterval, comparable, disjoint, gap, to_base
 from crosscheck.models import Verdict
-from crosscheck.nlp.extract import DEPTH, STATEMENT
+from crosscheck.nlp.extract import DEPTH, STATE, STATEMENT
 from crosscheck.nlp.subjects import LEXICON_MEASURES, PRONOUN_DOER, TIME_MEASURES, counts_persons
 
 Row = dict[str, Any]
@@ -253,8 +253,9 @@ def _judge_numeric(a: Row, b: Row) -> Verdict:
 
 
 def _judge_date(a: Row, b: Row) -> Verdict:
-    if any(s in (a.get("scope") or "") for s in ("publication", "background span", STATEMENT)) or _background(a):
-        # the article's own time stamp, a month/year of background, or the day a source spoke
+    if any(s in (a.get("scope") or "") for s in ("publication", "background span", STATEMENT, STATE)) or _background(a):
+        # the article's own time stamp, a month/year of background, the day a source spoke, or
+        # the day a thing was in some state
         return Verdict(False)
     lo_a, hi_a, lo_b, hi_b = a.get("low_date"), a.get("high_date"), b.get("low_date"), b.get("high_date")
     if None in (lo_a, hi_a, lo_b, hi_b):

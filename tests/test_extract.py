@@ -83,3 +83,9 @@ def test_a_length_marked_as_a_depth_measures_depth(nlp, body, quote):
 ])
 def test_a_distance_is_not_a_depth(nlp, body, quote):
     assert _numeric(nlp, body, quote).counted != extract.DEPTH
+
+
+def test_the_day_of_a_state_is_no_event_date(nlp):
+    road = _date(nlp, "The road was icy on Friday morning, residents said.", "Friday")
+    crash = _date(nlp, "The lorry overturned on Friday morning.", "Friday")
+    assert extract.STATE in _scopes(road) and extract.STATE not in _scopes(crash)

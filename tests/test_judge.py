@@ -212,3 +212,11 @@ def test_a_depth_is_an_anchored_length_whatever_its_verb():
     assert not judge.judge(gave, dict(collapsed, low=0.62, high=0.62, unit="km")).conflict
     # a depth is not a bare distance
     assert not judge.judge(gave, num("t2", low=580, high=580, unit="m", counted="metre", predicate="give")).conflict
+
+
+def test_days_of_a_state_are_never_compared():
+    from crosscheck.nlp.extract import STATE
+
+    a = day_claim(scope=STATE, counted="be")
+    assert not judge.judge(a, day_claim("t2", "2025-04-11", "2025-04-11", scope=STATE, counted="be")).conflict
+    assert judge.judge(day_claim(counted="be"), day_claim("t2", "2025-04-11", "2025-04-11", counted="be")).conflict

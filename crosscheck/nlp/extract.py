@@ -264,6 +264,7 @@ FOLLOW_UP_DAYS = 14
 TIME_OF_DAY = "occurred: time of day"
 # The scope of a date that dates a statement (see _is_statement): it is never compared.
 STATEMENT = "statement"
+STATE = "a state, not an event"
 
 
 # "three other explosions at 3pm", "the first quake struck at 4:43am": one of several
@@ -403,6 +404,8 @@ def _date_scope(num_scope: str | None, dated: str | None, low: str | None, high:
         parts.append("publication")
     if statement:
         parts.append(STATEMENT)
+    if dated and dated.split()[-1] == "be":
+        parts.append(STATE)  # "the road was slippery this morning": how a thing was, no event
     if low and high:
         span_days = (dt.date.fromisoformat(high[:10]) - dt.date.fromisoformat(low[:10])).days
         if span_days > config.DATE_MAX_SPAN_DAYS:
