@@ -263,3 +263,22 @@ def test_a_toll_brought_to_a_value_is_the_toll(nlp, text, value):
 ])
 def test_a_running_total_since_a_month_is_no_single_events_count(nlp, text, value, scope):
     assert subj(nlp, text, value).scope == scope
+
+
+@pytest.mark.parametrize("text,value,measure", [
+    ("The coach was carrying 46 passengers when it left the road.", "46", "aboard"),
+    ("The coach had 41 passengers on board.", "41", "aboard"),
+    ("The ferry sank with 120 people aboard.", "120", "aboard"),
+    ("Twelve passengers on board were killed.", "Twelve", "dead"),  # the verb says what happened
+    ("The truck was carrying 20 tonnes of grain.", "20", "tonne of grain"),  # a load, not people
+])
+def test_people_carried_are_counted_as_aboard(nlp, text, value, measure):
+    assert subj(nlp, text, value).measure == measure
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The ferry was licensed to carry 250 passengers.", "250"),
+    ("The stadium can seat 40,000 people.", "40,000"),
+])
+def test_what_a_vessel_may_hold_is_its_capacity(nlp, text, value):
+    assert "capacity" in (subj(nlp, text, value).scope or "")

@@ -48,6 +48,7 @@ for _key, _words in {
     "arrested": "arrest detain",
     "rescued": "rescue survivor",
     "escaped": "escape flee",
+    "aboard": "aboard carry",
     "margin": "margin lead",
 }.items():
     for _w in _words.split():
@@ -64,7 +65,7 @@ _RESCUE_MOVES = {"bring", "pull", "lift", "carry", "winch", "airlift", "haul", "
 # How each canonical measure reads in a report.
 _READABLE = {"dead": "people killed", "injured": "people injured", "missing": "people missing",
              "evacuated": "people evacuated", "displaced": "people displaced", "arrested": "people arrested",
-             "rescued": "people rescued", "escaped": "people escaped", "margin": "margin"}
+             "rescued": "people rescued", "escaped": "people escaped", "aboard": "people aboard", "margin": "margin"}
 
 # Nouns that only say "some humans": the predicate, not the noun, tells what is counted.
 _PERSON_NOUNS = set(
@@ -250,6 +251,33 @@ def _verb_sense(verb: Token) -> str:
         if c.dep_ == "prt" and (lem, c.lower_) in _PHRASAL_SENSES:
             return _PHRASAL_SENSES[(lem, c.lower_)]
     return lem
+
+
+_CAPACITY_HEADS = {"license", "licence", "design", "build", "able", "allow", "permit", "certify",
+                   "rate", "equip", "capable", "enough"}
+
+
+def _capacity(verb: Token | None) -> bool:
+    """"licensed to carry 250 passengers", "can seat 400", "designed to hold 1,200": what a
+    vehicle or place may hold, not how many it held."""
+    if verb is None or verb.lemma_.lower() not in ("carry", "hold", "seat", "accommodate", "take"):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children):
+        return True
+    return verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in _CAPACITY_HEADS
+
+
+def _on_board(*heads: Token | None) -> bool:
+    """"41 passengers on board", "with 46 people aboard": the count of those carried."""
+    for head in heads:
+        if head is None:
+            continue
+        for c in head.children:
+            if c.lower_ in ("aboard", "onboard") and c.dep_ in ("advmod", "prep", "prt", "acomp"):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ == "board" for g in c.children):
+                return True
+    return False
 
 
 def _measure_of(lemmas: list[str]) -> str | None:
@@ -657,6 +685,8 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
     lemmas.extend(_verb_sense(v) for v in verbs)
     if verb is not None:
         lemmas.extend(c.lemma_.lower() for c in verb.children if c.dep_ in ("acomp", "attr", "oprd"))
+    if _on_board(verb, counted):
+        lemmas.append("aboard")  # "had 41 passengers on board": after the verb, so "killed" wins
     # A counted thing that is not a person ("a 6.1 magnitude quake injures dozens") is what
     # the figure measures: the verb's toll belongs to another number of the sentence.
     measure = _measure_of(lemmas[:noun_part] if noun_part is not None else lemmas)
@@ -721,6 +751,8 @@ def subject_of(sent: Span, start: int, end: int, published_year: int | None = No
         scopes.append(other)
     if _hypothetical(verb):
         scopes.append("hypothetical")
+    if _capacity(verb):
+        scopes.append("capacity")
     # a depth or a height is the same on every day; only counts of a day's work are scoped
     one_day = _single_day(verb, verb_names_measure) if dimension is None else None
     if one_day:
