@@ -235,10 +235,6 @@ def extract(
     out.flush()
 
 
-def main() -> None:  # pragma: no cover - console entry
-    app()
-
-
 def main() -> None:
     """The console entry point: a real process, so Prefect's temporary server may start early.
 

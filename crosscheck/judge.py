@@ -15,7 +15,8 @@ from typing import Any
 from crosscheck import config
 from crosscheck.intervals import VAGUE_PLURALS, DateInterval, NumInterval, comparable, disjoint, gap, to_base
 from crosscheck.models import Verdict
-from crosscheck.nlp.extract import DEPTH, STATE, STATEMENT
+from crosscheck.nlp.extract import STATE, STATEMENT
+from crosscheck.nlp.subjects import DEPTH
 from crosscheck.nlp.subjects import LEXICON_MEASURES, PRONOUN_DOER, TIME_MEASURES, counts_persons
 
 Row = dict[str, Any]

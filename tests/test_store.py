@@ -354,13 +354,22 @@ def test_articles_read_by_another_extractor_are_read_again(store, monkeypatch):
     assert [a.article_id for a in pipeline.plan_from(store, IngestResult([a1, a2]), "r2").changed] == ["a1", "a2"]
 
 
-def test_extraction_fingerprint_follows_the_extraction_code():
+def test_extraction_fingerprint_follows_the_extraction_code(tmp_path):
     from crosscheck import pipeline
 
-    names = {p for p in pipeline._EXTRACTION_CODE}
-    assert "nlp" in names and all((ROOT / "crosscheck" / n).exists() for n in names)
-    assert pipeline.extraction_fingerprint() == pipeline.extraction_fingerprint()
-    assert len(pipeline.extraction_fingerprint()) == 16
+    assert all((ROOT / "crosscheck" / n).exists() for n in pipeline._EXTRACTION_CODE)
+    (tmp_path / "nlp").mkdir()
+    (tmp_path / "nlp" / "numbers.py").write_text("A = 1\n")
+    (tmp_path / "models.py").write_text("B = 1\n")
+    names, pkgs = ("nlp", "models.py"), ("duckdb",)
+    first = pipeline.fingerprint_of(tmp_path, names, pkgs)
+    assert pipeline.fingerprint_of(tmp_path, names, pkgs) == first
+    (tmp_path / "nlp" / "numbers.py").write_text("A = 2\n")
+    changed = pipeline.fingerprint_of(tmp_path, names, pkgs)
+    assert changed != first
+    (tmp_path / "nlp" / "dates.py").write_text("C = 1\n")  # a new module counts too
+    assert pipeline.fingerprint_of(tmp_path, names, pkgs) != changed
+    assert pipeline.fingerprint_of(tmp_path, names, ("duckdb", "spacy")) != pipeline.fingerprint_of(tmp_path, names, pkgs)
 
 
 def test_v2_store_gets_acronyms_and_reads_its_articles_again(tmp_path):

@@ -1115,7 +1115,7 @@ def _dom(d: int, ref: dt.datetime, future: bool) -> dt.datetime | None:
     return best
 
 
-@_pat(rf"\b(?P<pre>(?:the\s+)?week\s+(?:of|beginning|commencing|starting)(?:\s+on)?|w/c)\s+")
+@_pat(r"\b(?P<pre>(?:the\s+)?week\s+(?:of|beginning|commencing|starting)(?:\s+on)?|w/c)\s+")
 def _p_week_of(m: re.Match[str], ref: dt.datetime, future: bool, text: str) -> Atom | None:
     a = Atom(m.start(), m.end(), "weekof", None, None, "week", False, weak=True, emit=False)
     a.tmod = "beginning" if re.search(r"beginning|commencing|starting|w/c", m.group(), re.I) else "of"

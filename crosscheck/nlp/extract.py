@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck import config, intervals
+from crosscheck import config
 from crosscheck.models import Article, Claim, Sentence
 from crosscheck.nlp import dates, entities, numbers, subjects
 
@@ -80,35 +80,6 @@ def _is_conversion(text: str, prev_end: int | None, start: int, offset: int) -> 
 
 
 _SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")
-# The measure of a length its sentence marks as a depth (see _is_depth).
-DEPTH = "depth"
-# Words after a length that make it a depth: "600 metres underground", "20 metres deep", and
-# "below" / "beneath" / "under" one of the surfaces depths are measured from.
-_DEPTH_AFTER = {"deep", "underground", "underwater"}
-_BELOW = {"below", "beneath", "under", "underneath"}
-_SURFACES = {"ground", "surface", "sea", "seabed", "seafloor", "earth", "water", "level"}
-
-
-def _is_depth(span: Span, start: int, end: int, unit: str | None) -> bool:
-    """A length that says it is a depth ("at a depth of 580 metres", "620 metres below ground"):
-    unlike a bare distance, which may be from any of several places, a site has one depth, so
-    such a figure names what it measures."""
-    toks = subjects.tokens_in(span, start, end)
-    if not toks or unit is None or intervals.to_base(1.0, unit)[1] != "length":
-        return False
-    doc = span.doc
-    first, last = toks[0].i, toks[-1].i
-    before = [t.lower_ for t in doc[max(span.start, first - 2):first]]
-    if before[-2:] == ["depth", "of"] or before[-2:] == ["depths", "of"]:
-        return True
-    after = [t.lower_ for t in doc[last + 1:min(span.end, last + 4)]]
-    if after[:1] and after[0] in _DEPTH_AFTER:
-        return True
-    if after[:1] and after[0] in _BELOW:
-        return any(w in _SURFACES for w in after[1:3])
-    return False
-
-
 def _numeric_claims(article: Article, s: Sentence, span: Span, year: int | None) -> list[Claim]:
     out = []
     prev_end: int | None = None
@@ -123,8 +94,6 @@ def _numeric_claims(article: Article, s: Sentence, span: Span, year: int | None)
             scope = "; ".join(p for p in (scope, "score or record") if p)
         prev_end = m.end
         measure, subject_text, embed = subj.measure, subj.text(), subjects.embed_text(subj, m.unit)
-        if _is_depth(span, m.start, m.end, m.unit):
-            measure, subject_text, embed = DEPTH, DEPTH, f"{DEPTH}: {embed}"
         if m.unit and m.unit not in subject_text and m.unit != subj.counted:
             subject_text = f"{subject_text} ({m.unit})"
         out.append(

@@ -31,7 +31,6 @@ numbers, street addresses, sports scores and win-loss records ("won 3-1", "a 38-
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING

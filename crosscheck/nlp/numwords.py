@@ -83,7 +83,6 @@ def compose(parts: list[Part]) -> tuple[float, int] | None:
     cur: float | None = None
     last = ""            # kind of the last consumed part
     last_small = 0.0     # the last small group added (for "two dozen" after a hundred)
-    used = 0             # parts consumed in the best complete reading
     best: tuple[float, int] | None = None
     scale_cap = float("inf")  # next scale word must be below the last one
     top_scale = 0.0           # largest scale word used so far

@@ -584,6 +584,9 @@ def _other_site(*heads: Token | None) -> bool:
     return False
 
 
+# The measure of a length given as a depth: a site has one depth, so unlike a bare distance
+# (from any of several places) it names what it measures (the judge compares depths).
+DEPTH = "depth"
 # Nouns of a dimension a length is given for ("at a depth of 580 metres").
 _DIMENSIONS = {"depth", "height", "altitude", "width", "length"}
 # Words a length says depth with: "600 metres underground", "620 metres below ground".
@@ -601,7 +604,7 @@ def _dimension_of(counted: Token | None) -> str | None:
     if counted.dep_ == "pobj" and up.lower_ == "of" and up.head.lemma_.lower() in _DIMENSIONS:
         return up.head.lemma_.lower()
     if counted.dep_ in ("npadvmod", "nmod", "advmod", "dobj") and up.lower_ in _DEPTH_WORDS:
-        return "depth"
+        return DEPTH
     return None
 
 
