@@ -80,11 +80,13 @@ _GROUP_NOUNS = _PERSON_NOUNS - {"people", "person", "other", "whom", "them", "th
 
 # Verbs that carry a count into a noun subject: "the toll rose to 51", "put the toll at 9".
 # Of those, the verbs whose object has the value: "put the toll at 9", "bringing the death
-# toll to 24", "pushing the number of dead to 40".
-_OBJECT_LINKS = {"put", "estimate", "place", "bring", "push"}
+# toll to 24", "pushing the number of dead to 40"; and the verbs by which an authority revises
+# a tally it keeps ("raised the toll to 40", "lowered it to 75 from 88", "revised the figure").
+_OBJECT_LINKS = {"put", "estimate", "place", "bring", "push", "raise", "lower", "revise", "cut", "take",
+                 "update", "increase"}
 _LINK_VERBS = {"rise", "climb", "reach", "stand", "put", "bring", "push", "increase", "jump", "grow", "hit",
                "be", "remain", "total", "exceed", "surpass", "top", "number", "double", "fall",
-               "drop", "estimate", "place"}
+               "drop", "estimate", "place", "raise", "lower", "revise", "cut", "take", "update"}
 # What happened to counted things (homes, bridges, buildings): "two bridges brought down" and
 # "three bridges swept away" are one measure, "homes flooded" and "homes destroyed" are two.
 _FATES: dict[str, str] = {}
