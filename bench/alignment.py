@@ -82,10 +82,20 @@ def build_store(path: Path, n_claims: int, seed: int = 11):
     store.insert_frame("events", pd.DataFrame({"article_id": aid, "event_id": [f"event-{e}" for e in event_of],
                                                "label": "-"}))
     cid = [f"c{i:08d}" for i in range(n_claims)]
+    day = [pub[a][:10] if k == "date" else None for a, k in zip(art_of_claim, kinds)]
     store.insert_frame("claims", pd.DataFrame({
         "claim_id": cid, "article_id": [aid[a] for a in art_of_claim], "sentence_idx": 0, "kind": kinds,
         "quote": "1", "char_start": 0, "char_end": 1, "subject": [f"fact {f}" for f in fact],
+        "low": rng.integers(1, 100, n_claims).astype(float), "low_date": day, "high_date": day,
         "embed_text": cid, "text_hash": [f"T{c}" for c in cid], "value_json": "{}"}))
+    # The typed frame the match model reads; the context shares the claim's vector.
+    no = np.zeros(n_claims, dtype=bool)
+    store.insert_frame("claim_frames", pd.DataFrame({
+        "claim_id": cid, "article_id": [aid[a] for a in art_of_claim], "measure": [f"fact {f}" for f in fact],
+        "dimension": np.where(kinds == "date", "date", "count"), "value_base": 1.0, "context": cid,
+        "context_hash": [f"T{c}" for c in cid], "unnamed": no, "counts_things": no, "restated": no,
+        "background": no, "statement": no, "part": no, "hypothetical": no, "one_day": no, "additional": no,
+        "other_incident": no, "zone_stated": no, "first_of_measure": no, "measure_count": 1}))
     store.put_embeddings([f"L{a}" for a in aid], lead, "bench")
     store.put_embeddings([f"T{c}" for c in cid], vec, "bench")
     return store

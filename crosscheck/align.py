@@ -10,7 +10,7 @@ import datetime as dt
 
 import pandas as pd
 
-from crosscheck import config, events
+from crosscheck import config, events, match
 from crosscheck.store import Store
 
 
@@ -53,11 +53,21 @@ def assign_events(store: Store, min_similarity: float = config.EVENT_MIN_SIMILAR
     return mapping
 
 
-def candidate_pairs(store: Store, min_similarity: float = config.ALIGN_MIN_SIMILARITY) -> int:
+def pair_features(store: Store) -> None:
+    """The features of every numeric and date candidate pair, in the temp table pair_features."""
+    store.run_sql("pair_features")
+
+
+def candidate_pairs(store: Store, min_match: float = config.ALIGN_MIN_MATCH) -> int:
+    """Aligned pairs: numeric and date claims by the match model's probability, who-did-what
+    claims by their structured score; each claim's best counterpart per other article."""
     store.con.execute("DELETE FROM alignments")
+    pair_features(store)
+    store.run_sql("candidate_pairs", match.load().sql_params(min_match))
+    store.con.execute("DROP TABLE IF EXISTS pair_features")
     store.run_sql(
-        "candidate_pairs",
-        {"min_score": min_similarity, "w_measure": config.ALIGN_W_MEASURE, "w_event": config.ALIGN_W_EVENT,
+        "entity_pairs",
+        {"min_score": config.ALIGN_MIN_SIMILARITY, "w_event": config.ALIGN_W_EVENT,
          "w_place": config.ALIGN_W_PLACE, "w_group": config.ALIGN_W_GROUP},
     )
     return store.con.execute("SELECT count(*) FROM alignments").fetchone()[0]

@@ -82,10 +82,16 @@ def run(
         Optional[str],
         typer.Option("--task-runner", help="local (default), dask (a LocalCluster) or dask=ADDRESS of a scheduler."),
     ] = None,
+    min_confidence: Annotated[
+        Optional[float],
+        typer.Option("--min-confidence", min=0.0, max=1.0,
+                     help="Report disagreements down to this confidence (0-1). Default: each kind's "
+                     "precision threshold from the fitted match weights; lower shows more, less sure ones."),
+    ] = None,
 ) -> None:
     """Run the whole pipeline as a Prefect flow and write the reports.
 
-    Example: crosscheck run examples/articles --out out/demo --fail-on high,medium
+    Example: crosscheck run examples/articles --out out/demo --fail-on high,medium --min-confidence 0.3
 
     Exit status: 0 no discrepancy, 1 discrepancies found, 2 bad usage or unreadable input.
     """
@@ -135,7 +141,8 @@ def run(
     started = time.time()
     try:
         state = crosscheck_flow(
-            articles_dir, str(out), str(db) if db else None, severities, task_runner=task_runner, return_state=True
+            articles_dir, str(out), str(db) if db else None, severities, task_runner=task_runner,
+            min_confidence=min_confidence, return_state=True
         )
     except StoreError as exc:
         _fail(str(exc))

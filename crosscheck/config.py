@@ -24,22 +24,19 @@ EMBED_BATCH = 64
 TORCH_THREADS = max(1, os.cpu_count() or 1)
 
 # --- alignment ----------------------------------------------------------------------------
-# A candidate pair's score is the cosine of the two claims' subject embeddings plus structured
-# agreement. Same measure (the canonical counted thing, e.g. "dead") adds W_MEASURE: measured
-# on the dev set, true counterparts have cosine 0.45-0.95 because one toll is written many
-# ways, so agreement must be able to lift a 0.5 cosine over the floor, while two different
-# measures need a cosine near 1 to pass. A stated place or group that differs subtracts its
-# weight: "in Dunmere" vs "in Ferrow" are different counts even with the same wording.
-ALIGN_W_MEASURE = 0.35
-# Dates and actors: the same dated event ("occurred") or the same role is nearly decisive,
-# since their texts ("when the quake struck" / "when the rocket attack") vary more than counts.
+# Numeric and date claims are paired by the fitted match model (crosscheck/match.py): its
+# probability that two claims speak of one thing. Pairs below ALIGN_MIN_MATCH are not kept at
+# all; they are far below any threshold a report uses (crosscheck/data/match_weights.json holds
+# each kind's default, fitted for precision), and keeping them would only fill the store.
+ALIGN_MIN_MATCH = 0.1
+# Who-did-what claims have no value to mask and keep a structured score: the cosine of their
+# subject texts plus agreement. The same dated event or the same role is nearly decisive, since
+# their texts ("when the quake struck" / "when the rocket attack") vary more than counts.
 ALIGN_W_EVENT = 0.5
 ALIGN_W_PLACE = 0.4
 ALIGN_W_GROUP = 0.3
-# Floor on the combined score. scripts/calibrate.py on the dev set: precision stays 1.00 and
-# recall flat from 0.50 to 0.70 (mutual best matching already removes look-alikes), and
-# recall drops from 0.75 up as counterparts written in different words fall out. 0.6 sits
-# in the middle of the flat stretch, away from both edges.
+# Floor on the combined entity score: precision stayed 1.00 and recall flat from 0.50 to 0.70
+# on the dev set (mutual best matching already removes look-alikes); 0.6 sits in the middle.
 ALIGN_MIN_SIMILARITY = float(os.environ.get("CROSSCHECK_ALIGN_MIN", "0.6"))
 
 # --- judgement ----------------------------------------------------------------------------
@@ -48,6 +45,9 @@ ALIGN_MIN_SIMILARITY = float(os.environ.get("CROSSCHECK_ALIGN_MIN", "0.6"))
 # (38 vs 51 dead); under 5 % it is a detail (15 vs 17 hurt is ~12 %: medium).
 SEVERITY_HIGH_GAP = 0.2
 SEVERITY_MEDIUM_GAP = 0.05
+# A pairing less sure than this is never high severity, however large the gap: the reader
+# should check that the two figures are one before calling them a contradiction.
+SEVERITY_HIGH_CONFIDENCE = 0.7
 # Dates wider than this many days (a month, a year, "from 1979-90") are background, never
 # the date of the reported event: news dates its event to the day ("on Saturday", "9 March"),
 # and a weekend or "last week" spans up to a week. On ecbplus every flagged month/year pair

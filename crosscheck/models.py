@@ -56,6 +56,48 @@ class Sentence:
 
 
 @dataclass
+class ClaimFrame:
+    """What a claim speaks of, typed: the contract between extraction and judgement.
+
+    The judge and the alignment read these fields, never the extractor's free-text labels.
+    ``measure`` is the canonical thing counted ("dead", "injured", "building destroyed");
+    ``measure_class`` is set when that measure is one of the lexicon's tallies of people or a
+    fate of things, whose classes never mix (dead vs injured, destroyed vs damaged);
+    ``period`` is the span a figure is counted over ("24 hour"); ``dimension`` comes from the unit ("count", "length",
+    "USD", "date"); ``value_base`` is the figure's midpoint in the dimension's base unit, so
+    two figures' sizes can be compared across units. ``context`` is a window of the sentence
+    around the value with the value masked: the words that say which figure this is, embedded
+    for alignment. The flags say which incident and which part of it the figure belongs to.
+    """
+
+    measure: str | None = None
+    measure_class: str | None = None
+    period: str | None = None
+    dimension: str | None = None
+    value_base: float | None = None
+    context: str = ""
+    verb: str | None = None      # the verb saying what happened, unless it says nothing ("was")
+    unnamed: bool = False        # names nothing it counts ("he was 68", "10 km from the coast")
+    counts_things: bool = False  # counts things (not people, tolls or fates): the verb tells figures apart
+    restated: bool = False       # the same figure again in another unit, in brackets
+    background: bool = False     # another event or period recalled ("in 2015", "a separate attack")
+    statement: bool = False      # dates the act of saying, not the event
+    part: bool = False           # a part of a whole ("including six children")
+    hypothetical: bool = False   # a forecast or a condition ("could rise to")
+    one_day: bool = False        # a one-day figure among running totals
+    additional: bool = False     # an increment ("another 20 were found")
+    other_incident: bool = False  # its sentence marks another instance of the event type
+    zone_stated: bool = False    # its sentence names a time zone (a clock time in GMT vs local)
+    sentence_day: str | None = None  # the day its own sentence dates, if it dates one
+    first_of_measure: bool = False   # the article's first claim of this measure (its headline figure)
+    measure_count: int = 0           # how many claims of this measure the article makes
+
+    @property
+    def context_hash(self) -> str:
+        return sha256(self.context)
+
+
+@dataclass
 class Claim:
     """One claim, pointing back to its article, sentence and character offsets in the body.
 
@@ -87,6 +129,7 @@ class Claim:
     grp: str | None = None
     scope: str | None = None
     attributed: str | None = None
+    frame: ClaimFrame = field(default_factory=ClaimFrame)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -116,9 +159,18 @@ class Claim:
         """A flat dict matching the ``claims`` table."""
         d = asdict(self)
         d.pop("extra")
+        d.pop("frame")
         d["claim_id"] = self.claim_id
         d["text_hash"] = self.text_hash
         d["value_json"] = json.dumps(self.value(), ensure_ascii=False)
+        return d
+
+
+    def frame_row(self) -> dict[str, Any]:
+        """A flat dict matching the ``claim_frames`` table."""
+        d = asdict(self.frame)
+        d["claim_id"], d["article_id"] = self.claim_id, self.article_id
+        d["context_hash"] = self.frame.context_hash
         return d
 
 
@@ -139,3 +191,4 @@ class Verdict:
     severity: Literal["high", "medium", "low"] = "low"
     explanation: str = ""
     superseded: bool = False
+    confidence: float = 0.0  # how sure: the two speak of one thing and cannot both hold

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from crosscheck import align, config, embed, events, judge
+from crosscheck import align, config, embed, events, judge, match
 from crosscheck.ingest import IngestResult, read_folder
 from crosscheck.models import Article, Claim, Sentence, sha256
 from crosscheck.nlp import aliases, entities, extract, sentences
@@ -225,8 +225,13 @@ def events_fingerprint(store: Store) -> str:
     return sha256(json.dumps([articles, settings, config.MODEL_NAME, code, sql]))
 
 
-def judge_pairs(store: Store, run_id: str, progress: Progress | None = None) -> int:
+def judge_pairs(store: Store, run_id: str, progress: Progress | None = None,
+                min_confidence: float | None = None) -> int:
+    """Judge every aligned pair. A disagreeing pair is reported when its match probability
+    reaches ``min_confidence``, by default each kind's precision threshold from the match
+    weights (a lower one shows more, less sure, discrepancies)."""
     progress = progress or PlainProgress(quiet=True)
+    model = match.load()
     store.con.execute(read_sql("open_before_run"), {"run_id": run_id})
     pairs = store.query("pairs_to_judge")
     acronyms = event_acronyms(store)
@@ -236,7 +241,8 @@ def judge_pairs(store: Store, run_id: str, progress: Progress | None = None) -> 
             defs = acronyms.get(rec["event_id"], {})
             a = with_event_acronyms({k[2:]: _clean(v) for k, v in rec.items() if k.startswith("a_")}, defs)
             b = with_event_acronyms({k[2:]: _clean(v) for k, v in rec.items() if k.startswith("b_")}, defs)
-            v = judge.judge(a, b)
+            floor = model.report_from(a["kind"]) if min_confidence is None else min_confidence
+            v = judge.judge(a, b, float(rec["similarity"]), floor)
             did = sha256("|".join(sorted((a["claim_id"], b["claim_id"]))))[:16]
             verdict_rows.append(
                 {"claim_a": a["claim_id"], "claim_b": b["claim_id"], "verdict": "conflict" if v.conflict else "consistent",
@@ -249,6 +255,7 @@ def judge_pairs(store: Store, run_id: str, progress: Progress | None = None) -> 
                         "event_id": rec["event_id"], "grp": sha256(f"{rec['event_id']}|{a['kind']}|{a['subject']}")[:12],
                         "subject": a["subject"], "severity": v.severity, "similarity": float(rec["similarity"]),
                         "explanation": v.explanation, "superseded": v.superseded, "run_id": run_id,
+                        "confidence": round(float(v.confidence), 4),
                     }
                 )
             bar.advance()

@@ -23,8 +23,9 @@ from crosscheck.models import Article, Claim, Sentence, Skip, sha256
 from crosscheck.sqlfiles import read_sql
 
 # v1: sql/schema.sql as first released. v2: `warnings` (sql/migrate_2.sql). v3: `acronyms` and
-# `extractions` (sql/migrate_3.sql).
-SCHEMA_VERSION = 3
+# `extractions` (sql/migrate_3.sql). v4: `claim_frames` and `discrepancies.confidence`
+# (sql/migrate_4.sql).
+SCHEMA_VERSION = 4
 
 # How long a run waits for another run holding the file before giving up. A whole run takes
 # tens of seconds on a small folder, so a scheduled run colliding with a manual one should wait
@@ -46,7 +47,7 @@ def _migrations() -> dict[int, str]:
     A fresh file gets sql/schema.sql (the v1 shape, idempotent) and then every migration, so a
     new and an upgraded store always end up with the same tables.
     """
-    return {1: "migrate_2", 2: "migrate_3"}
+    return {1: "migrate_2", 2: "migrate_3", 3: "migrate_4"}
 
 
 def _first_line(exc: BaseException) -> str:
@@ -238,6 +239,7 @@ class Store:
         })
         sent_df = pd.DataFrame([s.__dict__ for _, sents, _, _ in items for s in sents])
         claim_df = pd.DataFrame([c.row() for _, _, claims, _ in items for c in claims])
+        frame_df = pd.DataFrame([c.frame_row() for _, _, claims, _ in items for c in claims])
         kept = set(article_df["article_id"])
         acro_df = pd.DataFrame(
             [{"article_id": aid, "acronym": acro, "full_name": full}
@@ -249,6 +251,7 @@ class Store:
             self.insert_frame("articles", article_df)
             self.insert_frame("sentences", sent_df)
             self.insert_frame("claims", claim_df)
+            self.insert_frame("claim_frames", frame_df)
             self.insert_frame("acronyms", acro_df)
             if extracted_with is not None:
                 self.insert_frame("extractions", pd.DataFrame(
@@ -262,7 +265,7 @@ class Store:
         """Delete articles (a frame with an ``article_id`` column) and what hangs off them."""
         self.con.register("_ids", ids)
         try:
-            for table in ("acronyms", "extractions", "claims", "sentences", "articles"):
+            for table in ("acronyms", "extractions", "claim_frames", "claims", "sentences", "articles"):
                 self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _ids)")
         finally:
             self.con.unregister("_ids")

@@ -119,8 +119,8 @@ def align(store: Store) -> int:
 
 
 @task(cache_policy=NO_CACHE)
-def judge(store: Store, run_id: str) -> int:
-    return pipeline.judge_pairs(store, run_id, current_progress())
+def judge(store: Store, run_id: str, min_confidence: float | None = None) -> int:
+    return pipeline.judge_pairs(store, run_id, current_progress(), min_confidence)
 
 
 @task(cache_policy=NO_CACHE)
@@ -178,8 +178,11 @@ def crosscheck_flow(
     db_path: str | None = None,
     fail_on: list[str] | None = None,
     task_runner: str | None = None,
+    min_confidence: float | None = None,
 ) -> dict[str, Any]:
-    """articles_dir is any source: a folder, an RSS/Atom feed file or a feed URL."""
+    """articles_dir is any source: a folder, an RSS/Atom feed file or a feed URL.
+    min_confidence: report disagreeing pairs down to this match probability (default: each
+    kind's precision threshold in the match weights)."""
     source = parse_source(articles_dir)
     out = Path(out_dir)
     run_id = pipeline.new_run_id()
@@ -189,7 +192,7 @@ def crosscheck_flow(
             plan = ingest(store, read_source(source), run_id, prune=source.prunes)
             embedded = extract_and_embed(store, plan, task_runner)
             align(store)
-            judge(store, run_id)
+            judge(store, run_id, min_confidence)
             outcome = validate(store, run_id, out)
             summary = write_reports(store, run_id, out, outcome)
             summary["embedded"] = embedded

@@ -1,61 +1,30 @@
--- candidate_pairs.sql: claims that may speak about the same thing, scored in SQL.
--- Why: blocking by event and kind keeps the comparison sub-quadratic in the corpus (claims are
--- only compared with claims of the same kind in the same event, from another article). The
--- score is the cosine of the claim-centred subject embeddings plus structured agreement from
--- the extractor (same measure, same place, same group), because embeddings alone put "three
--- killed" next to "five killed" and "troops in Iraq" next to "troops in Syria". Claims whose
--- scope differs (a part vs a whole, another year, another duration) are never paired. Each
--- claim keeps only its best counterpart in each other article, and a pair is kept when it is
--- the best both ways: an article states a figure once per subject, so its counterpart in
--- another article is the one that matches it best, not every look-alike.
--- A place stated on one side only costs half a place mismatch: a town's figure is usually a
--- part of the overall one, but a reporter may also just leave the place out.
--- An actor holding a named thing ("owns the Marisol Star") has no object key: it meets the
--- holdings of the same verb in the event ("owns the ferry"), as a name says which thing, not
--- what kind, and one event's site is usually both.
--- A numeric claim's entity is its named doer ("Corrigan threw for 364 yards"): two different
--- doers cost a group mismatch, as their figures are different counts.
--- Parameters (crosscheck.config): $min_score, $w_measure, $w_event, $w_place, $w_group.
+-- candidate_pairs.sql: the numeric and date claims that speak of the same thing, with the
+-- probability that they do.
+-- Why: a fitted logistic model (crosscheck/match.py, weights in crosscheck/data/match_weights.json,
+-- fitted by scripts/fit_match.py on labelled clusters) turns the features of each candidate pair
+-- (pair_features.sql, run first) into a match probability; the weights are data, so a refit
+-- changes no code. Each claim keeps only its most probable counterpart in each other article, and
+-- a pair is kept when it is the most probable both ways: an article states a figure once per
+-- subject, so an agreeing counterpart shields a claim from a look-alike it disagrees with.
+-- Parameters: $w_numeric, $w_date (weights in pair_features' f_ column order), $b_numeric,
+-- $b_date (intercepts), $min_match (pairs less probable are not kept).
 INSERT OR REPLACE INTO alignments (claim_a, claim_b, kind, event_id, similarity)
-WITH claim_vec AS (
-    SELECT c.claim_id, c.article_id, c.kind, ev.event_id, e.embedding,
-           c.counted, c.place, c.grp, coalesce(c.scope, '') AS scope, c.unit, c.role, c.predicate, c.entity
-    FROM claims AS c
-    JOIN events AS ev USING (article_id)
-    JOIN embeddings AS e USING (text_hash)
-),
-scored AS (
-    SELECT a.claim_id AS claim_a, b.claim_id AS claim_b, a.kind, a.event_id,
-           a.article_id AS article_a, b.article_id AS article_b,
-           array_cosine_similarity(a.embedding, b.embedding)
-             + (CASE WHEN a.kind = 'numeric' THEN $w_measure ELSE $w_event END)
-               * (CASE WHEN a.counted = b.counted OR (a.kind = 'entity' AND a.predicate = b.predicate
-                                                        AND (a.role = a.predicate OR b.role = b.predicate))
-                       THEN 1 ELSE 0 END)
-             - $w_place * (CASE WHEN a.place <> b.place THEN 1
-                                WHEN (a.place IS NULL) <> (b.place IS NULL) THEN 0.5 ELSE 0 END)
-             - $w_group * (CASE WHEN a.grp <> b.grp THEN 1 ELSE 0 END)
-             - $w_group * (CASE WHEN a.kind = 'numeric' AND a.entity <> b.entity
-                                 AND NOT (contains(a.entity, b.entity) OR contains(b.entity, a.entity))
-                                THEN 1 ELSE 0 END) AS score
-    FROM claim_vec AS a
-    JOIN claim_vec AS b
-      ON a.event_id = b.event_id
-     AND a.kind = b.kind
-     AND a.article_id < b.article_id
-     AND a.scope = b.scope
-    WHERE (a.kind <> 'entity' OR a.role = b.role
-           OR (a.predicate = b.predicate AND (a.role = a.predicate OR b.role = b.predicate)))
+WITH scored AS (
+    SELECT claim_a, claim_b, article_a, article_b, kind, event_id,
+           1.0 / (1.0 + exp(-CASE WHEN kind = 'numeric'
+                                  THEN list_dot_product(list_value(*COLUMNS('^f_'))::DOUBLE[], $w_numeric) + $b_numeric
+                                  ELSE list_dot_product(list_value(*COLUMNS('^f_'))::DOUBLE[], $w_date) + $b_date END)) AS p
+    FROM pair_features
 ),
 best_for_a AS (
     SELECT * FROM scored
-    QUALIFY row_number() OVER (PARTITION BY claim_a, article_b ORDER BY score DESC, claim_b) = 1
+    QUALIFY row_number() OVER (PARTITION BY claim_a, article_b ORDER BY p DESC, claim_b) = 1
 ),
 best_for_b AS (
     SELECT * FROM scored
-    QUALIFY row_number() OVER (PARTITION BY claim_b, article_a ORDER BY score DESC, claim_a) = 1
+    QUALIFY row_number() OVER (PARTITION BY claim_b, article_a ORDER BY p DESC, claim_a) = 1
 )
-SELECT a.claim_a, a.claim_b, a.kind, a.event_id, least(a.score, 1.0) AS similarity
+SELECT a.claim_a, a.claim_b, a.kind, a.event_id, a.p AS similarity
 FROM best_for_a AS a
 JOIN best_for_b AS b USING (claim_a, claim_b)
-WHERE a.score >= $min_score;
+WHERE a.p >= $min_match;

@@ -1,5 +1,5 @@
--- pairs_to_judge.sql: every aligned pair with both claims, their articles' metadata, and the
--- range of estimates each claim's own sentence gives.
+-- pairs_to_judge.sql: every aligned pair with both claims (and their typed frames), their
+-- articles' metadata, and the range of estimates each claim's own sentence gives.
 -- Why: the judge is a pure function of the two claims; this query hands it all it reads. An
 -- article that quotes two sources with different figures for one thing in one sentence
 -- ("police put the crowd at 8,000, organisers at 50,000") frames them as differing estimates
@@ -7,9 +7,10 @@
 -- The pairs of one event, kind and measure carry the subject of the group's earliest claim,
 -- so they share one readable subject and hence one group key.
 WITH c AS (
-    SELECT cl.*, ar.published, ar.source
+    SELECT cl.*, fr.* EXCLUDE (claim_id, article_id), ar.published, ar.source
     FROM claims AS cl
     JOIN articles AS ar USING (article_id)
+    LEFT JOIN claim_frames AS fr USING (claim_id)
 ),
 estimates AS (
     SELECT article_id, sentence_idx, coalesce(unit, '') AS unit_key,

@@ -32,14 +32,18 @@ EXPECTED = {
 }
 
 
+def _run(out, *options):
+    return subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "crosscheck"), "run", str(ROOT / "examples" / "articles"), "--out", str(out),
+         *options],
+        capture_output=True, text=True, timeout=600,
+    )
+
+
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     out = tmp_path_factory.mktemp("demo")
-    proc = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "crosscheck"), "run", str(ROOT / "examples" / "articles"), "--out", str(out)],
-        capture_output=True, text=True, timeout=600,
-    )
-    return proc, out
+    return _run(out), out
 
 
 def _key(d: dict) -> tuple:
@@ -68,6 +72,18 @@ def test_exact_discrepancies(demo):
     assert not missing, f"missed: {missing}"
     assert not extra, f"false alarms: {extra}"
     assert len(found) == len(EXPECTED)
+    confidences = [d["confidence"] for d in report["discrepancies"]]
+    assert all(0 < c <= 1 for c in confidences) and confidences == sorted(confidences, reverse=True)
+
+
+def test_a_higher_confidence_shows_only_the_surest(demo, tmp_path):
+    _, default_out = demo
+    proc = _run(tmp_path, "--min-confidence", "0.9")
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    sure = json.loads((tmp_path / "report.json").read_text())["discrepancies"]
+    every = json.loads((default_out / "report.json").read_text())["discrepancies"]
+    assert sure and all(d["confidence"] >= 0.9 for d in sure)
+    assert {d["id"] for d in sure} == {d["id"] for d in every if d["confidence"] >= 0.9} != {d["id"] for d in every}
 
 
 def test_contract_shape(demo):

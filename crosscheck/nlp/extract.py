@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck import config
 from crosscheck.models import Article, Claim, Sentence
-from crosscheck.nlp import dates, entities, numbers, subjects
+from crosscheck.nlp import dates, entities, frames, numbers, subjects
 
 
 def published_datetime(article: Article) -> dt.datetime | None:
@@ -53,8 +53,9 @@ def extract_claims(article: Article, doc: Doc, sentences: list[Sentence]) -> lis
     year = published.year if published else _own_year(article.body)
     claims: list[Claim] = []
     times: list[tuple[Sentence, Span, dates.TimeMention]] = []
+    spans: dict[int, Span] = {}
     for s in sentences:
-        span = _span(doc, s)
+        span = spans[s.sentence_idx] = _span(doc, s)
         claims.extend(_numeric_claims(article, s, span, year))
         found, free = _date_claims(article, s, span, published, year)
         claims.extend(found)
@@ -67,7 +68,9 @@ def extract_claims(article: Article, doc: Doc, sentences: list[Sentence]) -> lis
     unique: dict[str, Claim] = {}
     for c in claims:
         unique.setdefault(c.claim_id, c)
-    return list(unique.values())
+    found = list(unique.values())
+    frames.attach_frames(found, spans)
+    return found
 
 
 def _is_conversion(text: str, prev_end: int | None, start: int, offset: int) -> bool:

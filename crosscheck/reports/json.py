@@ -44,6 +44,7 @@ def build_report(store: Store, run_id: str, generated_at: dt.datetime | None = N
                 "subject": rec["subject"],
                 "severity": rec["severity"],
                 "similarity": round(float(rec["similarity"]), 4),
+                "confidence": None if rec["confidence"] != rec["confidence"] else round(float(rec["confidence"]), 4),
                 "explanation": rec["explanation"],
                 "claims": [_claim(rec, "a_"), _claim(rec, "b_")],
                 "group": rec["grp"],
