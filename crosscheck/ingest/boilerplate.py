@@ -25,7 +25,7 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"\(?\d[\d,.]*\s*[km]?\s*(shares?|comments?|views?|likes?|retweets?|reactions?)\)?",  # 1,234 shares
     r"(share|shares|comments?|tweet|likes?)\s*\(?\d[\d,.]*[km]?\)?",                      # Comments (45)
     r"(share|tweet|email|print|comment|save)( (this|on|via) \w+)?( \| (share|tweet|email|print|comment|save))*",
-    r"by [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3}(( and|,) [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3})*(,? [\w .'-]{0,40})?",
+    r"[Bb]y [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3}(( and|,) [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3})*(,? [\w .'-]{0,40})?",
     r"\(?(additional )?(reporting|writing|editing|compiled|edited|written) by [^\n]{1,160}\)?",
     r"(advertisement|read more|related( stories| articles| coverage)?|story continues below)",
 )
