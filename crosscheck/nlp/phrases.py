@@ -78,7 +78,7 @@ def _prep_phrase(head: Token, skip: set[int], limit: int = 4) -> list[Token]:
     """One place-like prepositional phrase under ``head`` ("in the bombing", "in Iraq"); never a
     date or time ("on Saturday" is the claim's when, not its subject)."""
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS and child.lower_ != "of":
+        if child.dep_ in ("prep", "agent") and child.lower_ in _PLACE_PREPS and child.lower_ != "of":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is None or obj.ent_type_ in ("DATE", "TIME") or obj.i in skip:
                 continue
@@ -88,6 +88,8 @@ def _prep_phrase(head: Token, skip: set[int], limit: int = 4) -> list[Token]:
                     cut |= {x.i for x in t.subtree}
             full = [t for t in obj.subtree if t.i not in cut and t.i not in skip and not t.like_num
                     and t.ent_type_ not in ("DATE", "TIME")]
+            kept = {t.i for t in full}
+            full = [t for t in full if not (t.dep_ == "case" and t.head.i not in kept)]  # "Monday's" cut: no "'s"
             if len(full) > limit:
                 full = [t for t in full if t.i <= obj.i]
             if any(t.i in skip for t in obj.subtree if t.i <= obj.i) or not 1 <= len(full) <= limit:
@@ -139,6 +141,45 @@ def _finish(toks: list[Token], fallback: str) -> str:
     return _text(toks) or fallback
 
 
+# Nouns that only frame a count ("the number of people killed"): what is counted is inside them.
+_FRAMES = {"number", "total", "tally", "count", "figure", "dozen", "hundred", "thousand", "score"}
+# Nouns that are the figure's unit, not what it measures ("turnout was 61 percent").
+_UNITS = {"percent", "per", "cent", "kilometre", "kilometer", "km", "mile", "metre", "meter", "m", "vote",
+          "ballot", "point", "dollar", "euro", "pound", "tonne", "ton", "kilogram", "kg", "hectare",
+          "degree", "foot", "feet", "inch", "yard", "acre", "litre", "liter", "gallon", "percentage"}
+
+
+def _unframed(noun: Token, skip: set[int]) -> Token:
+    """"the number of people" -> "people"."""
+    if noun.lemma_.lower() in _FRAMES:
+        for child in noun.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((c for c in child.children if c.dep_ == "pobj" and c.i not in skip), None)
+                if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                    return obj
+    return noun
+
+
+def _measured(noun: Token, verb: Token | None, skip: set[int]) -> Token:
+    """For a unit noun, what it measures: "a depth of 10 kilometres" -> depth; "turnout was 61
+    percent" -> turnout."""
+    if noun.lemma_.lower() not in _UNITS:
+        return noun
+    if noun.head.dep_ == "prep" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        return noun.head.head
+    if verb is not None:
+        sub = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip
+                    and c.pos_ in ("NOUN", "PROPN")), None)
+        if sub is not None:
+            return sub
+    return noun
+
+
+def _own_participle(noun: Token) -> Token | None:
+    """"people killed in the blast": the participle that hangs from the counted noun."""
+    return next((c for c in noun.rights if c.dep_ == "acl" and c.pos_ == "VERB" and c.tag_ == "VBN"), None)
+
+
 def numeric_phrase(span: Span, start: int, end: int, subj: Subject, fallback: str) -> str:
     """What a figure counts, in the sentence's words: "people killed in the bombing"."""
     toks = _quote_tokens(span, start, end)
@@ -151,43 +192,41 @@ def numeric_phrase(span: Span, start: int, end: int, subj: Subject, fallback: st
     nouns_in = [t for t in toks if t.pos_ in ("NOUN", "PROPN") and not t.like_num]
     if nouns_in:
         noun = nouns_in[-1]
-        of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
-        pobj = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
-        if pobj and noun.lemma_.lower() in ("dozen", "hundred", "thousand", "score", "number", "total"):
-            noun = pobj[0]
     elif head.dep_ in ("nummod", "quantmod", "amod", "compound") and head.head.pos_ in ("NOUN", "PROPN"):
         noun = head.head
     elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         noun = head.head.head  # "a toll of 12"
-    elif head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and subj.counted is None:
-        noun = None
-    verb = _verb_above(noun if noun is not None else head)
-    parts: list[Token] = []
     if noun is not None:
-        parts += _noun_phrase(noun, skip)
-    if verb is not None and verb.lemma_.lower() not in _REPORTING:
+        noun = _unframed(noun, set())
+    verb = _verb_above(noun if noun is not None else head)
+    if noun is not None:
+        measured = _measured(noun, verb, skip)
+        if measured is not noun:
+            noun, verb = measured, None  # "a depth of 18 kilometres": the depth, not the verb it hangs from
+    if noun is None and verb is not None:
+        # "the toll rose to 12", "the number of people killed rose to 14": the verb's subject
+        sub = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and c.pos_ in ("NOUN", "PROPN") and c.i not in skip), None)
+        if sub is not None:
+            noun = _unframed(sub, skip)
+            if noun is not sub:
+                verb = _own_participle(noun) or verb
+    if noun is None:
+        if verb is None or verb.lemma_.lower() in _REPORTING:
+            return fallback
+        return _finish([verb] + _prep_phrase(verb, skip), fallback)  # "Nine were killed": "killed"
+    own = _own_participle(noun)
+    if own is not None:
+        verb = own
+    parts = _noun_phrase(noun, skip)
+    if verb is not None and verb.lemma_.lower() not in _REPORTING and verb.i not in skip:
         parts = [verb] + parts if verb.tag_ == "VBG" else parts + [verb]
-    elif verb is not None and noun is None:
-        # "the toll rose to 12", "the toll stood at 12": the verb's subject is what is counted
-        subj_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                         and c.pos_ in ("NOUN", "PROPN") and c.i not in skip), None)
-        if subj_tok is not None:
-            noun = subj_tok
-            parts += _noun_phrase(subj_tok, skip)
-    if noun is None and not parts:
-        return fallback
-    place = []
+    place: list[Token] = []
     for anchor in (verb, noun):
         if anchor is not None:
             place = _prep_phrase(anchor, skip | {t.i for t in parts})
             if place:
                 break
-    if noun is None and verb is not None and verb.lemma_.lower() not in _REPORTING:
-        # "Nine were killed": no counted noun; the verb's subject stands for it only when a noun
-        sub = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip
-                    and c.pos_ in ("NOUN", "PROPN")), None)
-        if sub is not None:
-            parts = _noun_phrase(sub, skip) + parts
     return _finish(parts + place, fallback)
 
 
@@ -212,6 +251,14 @@ def date_phrase(span: Span, start: int, end: int, fallback: str) -> str:
     obj = next((c for c in verb.children if c.dep_ in ("dobj",) and c.i not in skip
                 and c.pos_ in ("NOUN", "PROPN")), None)
     parts: list[Token] = []
+    if sub is None and verb.dep_ == "xcomp":
+        # "the search was expected to end on Friday": the subject of the verb it completes
+        sub = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip
+                    and c.pos_ in ("NOUN", "PROPN")), None)
+        if sub is not None:
+            to = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"]
+            parts += _noun_phrase(sub, skip) + [verb.head] + to
+            sub = None
     if sub is not None:
         parts += _noun_phrase(sub, skip)
     parts.append(verb)
