@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from typing import Any
 
+from crosscheck.reports.attribution import attribution_text
 from crosscheck.reports.findings import build_findings, confidence_sql
 from crosscheck.sqlfiles import read_sql
 from crosscheck.store import Store
@@ -27,7 +28,7 @@ def _claim(rec: dict[str, Any], p: str) -> dict[str, Any]:
     claim["subject"] = rec[p + "subject"]
     claim["published"] = rec[p + "published"]
     claim["source"] = rec[p + "source"]
-    claim["attributed"] = _text(rec.get(p + "attributed"))
+    claim["attributed"] = attribution_text(rec[p + "sentence"], _text(rec.get(p + "attributed")))
     return claim
 
 
@@ -108,7 +109,7 @@ def _findings(store: Store, run_id: str) -> list[dict[str, Any]]:
         claim["subject"] = rec["subject"]
         claim["source"] = _text(rec["source"])
         claim["published"] = _text(rec["published"])
-        claim["attributed"] = _text(rec["attributed"])
+        claim["attributed"] = attribution_text(rec["sentence"], _text(rec["attributed"]))
         claim["title"] = _text(rec["title"])
         values.setdefault(rec["finding_id"], []).append(claim)
     return [

@@ -134,30 +134,6 @@ def sort_key(d: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
-def events_with_discrepancies(
-    report: dict[str, Any],
-) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
-    """(event, its discrepancies) in the report's event order; events without any are left out.
-
-    Discrepancies naming no known event are gathered under one event labelled by their
-    ``event_id`` (or "Other"), so nothing is dropped from a report.
-    """
-    events = list(report.get("events") or [])
-    known = {e.get("event_id") for e in events}
-    by_event: dict[Any, list[dict[str, Any]]] = {}
-    for d in report.get("discrepancies") or []:
-        by_event.setdefault(d.get("event_id"), []).append(d)
-    out = []
-    for e in events:
-        if e.get("event_id") in by_event:
-            out.append((e, sorted(by_event[e.get("event_id")], key=sort_key)))
-    for eid, ds in by_event.items():
-        if eid not in known:
-            label = f"Event {eid}" if eid else "Other"
-            out.append(({"event_id": eid, "label": label, "articles": []}, sorted(ds, key=sort_key)))
-    return out
-
-
 def severity_counts(discrepancies: Iterable[dict[str, Any]]) -> str:
     counts = Counter(str(d.get("severity")) for d in discrepancies)
     parts = [f"{counts[s]} {s}" for s in SEVERITY_ORDER if counts.get(s)]
