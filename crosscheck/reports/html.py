@@ -241,7 +241,8 @@ def _chart(
         def sy_cat(text: str) -> float:
             return py0 + step * (categories.index(text) + 1)
 
-        chart.yticks = [{"y": round(sy_cat(t), 1), "label": t} for t in categories]
+        # the axis has LEFT units of room: a long name is cut there (the table and tooltips have it whole)
+        chart.yticks = [{"y": round(sy_cat(t), 1), "label": t if len(t) <= 11 else t[:10] + "…"} for t in categories]
         v0 = v1 = 0.0
     else:
         if finite:
