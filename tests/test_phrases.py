@@ -29,6 +29,19 @@ def _subjects(body: str) -> dict[str, str]:
      "claimed the attack on the checkpoint"),
     ("Brightwater Lines, which owns the ferry, said it was cooperating.", "Brightwater Lines", "owns the ferry"),
     ("The storm struck the coast early on Friday, flooding 300 homes.", "early on Friday", "storm struck the coast"),
+    ("The number of people killed by the floods has climbed to 14, officials said.", "14",
+     "people killed by the floods"),
+    ("Turnout was 61 percent, the commission said.", "61 percent", "turnout"),
+    ("The quake struck at a depth of about 18 kilometres.", "about 18 kilometres", "depth"),
+    ("The death toll from Monday's bombing at the market climbed to 87 on Tuesday.", "87",
+     "death toll from bombing at the market"),
+    ("Only 88 of the victims had been identified by Sunday night, officials said.", "88", "victims identified"),
+    ("About 7,900 people living near the unstable slope may have to move.", "About 7,900",
+     "people living near the unstable slope"),
+    ("The block had 16 entrances, the emergency service said.", "16", "block had entrances"),
+    ("The crash happened at 9:03 a.m. local time, or 7:03 p.m. Saturday on the East Coast.",
+     "7:03 p.m. Saturday", "crash happened"),
+    ("The search was expected to end on Friday.", "Friday", "search expected to end"),
 ])
 def test_subject_is_a_phrase_of_the_sentence(body: str, quote: str, subject: str) -> None:
     got = _subjects(body)

@@ -176,8 +176,35 @@ def _measured(noun: Token, verb: Token | None, skip: set[int]) -> Token:
 
 
 def _own_participle(noun: Token) -> Token | None:
-    """"people killed in the blast": the participle that hangs from the counted noun."""
-    return next((c for c in noun.rights if c.dep_ == "acl" and c.pos_ == "VERB" and c.tag_ == "VBN"), None)
+    """"people killed in the blast", "people living near the slope": the participle that hangs
+    from the counted noun."""
+    return next((c for c in noun.rights if c.dep_ == "acl" and c.pos_ == "VERB" and c.tag_ in ("VBN", "VBG")), None)
+
+
+def _partitive(tok: Token, skip: set[int]) -> Token | None:
+    """"38 of the 67 people", "88 of the victims": the noun a figure takes its part of."""
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return obj
+    return None
+
+
+def _subject_of(verb: Token, skip: set[int]) -> Token | None:
+    """The verb's subject as a noun: a noun, an adjective used as one ("the first struck"), or
+    the noun a number takes its part of ("88 of the victims were identified"); never a pronoun."""
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if c.pos_ == "NUM" or c.i in skip:
+            part = _partitive(c, skip)
+            if part is not None and part.i not in skip:
+                return part
+            continue
+        if c.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return c
+    return None
 
 
 def numeric_phrase(span: Span, start: int, end: int, subj: Subject, fallback: str) -> str:
@@ -196,6 +223,8 @@ def numeric_phrase(span: Span, start: int, end: int, subj: Subject, fallback: st
         noun = head.head
     elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         noun = head.head.head  # "a toll of 12"
+    elif _partitive(head, skip) is not None:
+        noun = _partitive(head, skip)  # "killing 38 of the 67 people aboard"
     if noun is not None:
         noun = _unframed(noun, set())
     verb = _verb_above(noun if noun is not None else head)
@@ -218,9 +247,16 @@ def numeric_phrase(span: Span, start: int, end: int, subj: Subject, fallback: st
     own = _own_participle(noun)
     if own is not None:
         verb = own
+    if noun.lemma_.lower() in _UNITS:
+        verb = None  # "40 kilometres from the town": a distance, not what the clause's verb did
     parts = _noun_phrase(noun, skip)
+    if verb is not None and verb.lemma_.lower() == "have" and noun.head.i == verb.i and noun.dep_ == "dobj":
+        owner = _subject_of(verb, skip)  # "the block had 16 entrances": block had entrances
+        if owner is not None:
+            parts = _noun_phrase(owner, skip) + [verb] + parts
     if verb is not None and verb.lemma_.lower() not in _REPORTING and verb.i not in skip:
-        parts = [verb] + parts if verb.tag_ == "VBG" else parts + [verb]
+        # "flooding 300 homes" keeps its order; "people living near the slope" reads noun first
+        parts = [verb] + parts if verb.tag_ == "VBG" and verb is not own else parts + [verb]
     place: list[Token] = []
     for anchor in (verb, noun):
         if anchor is not None:
@@ -237,17 +273,18 @@ def date_phrase(span: Span, start: int, end: int, fallback: str) -> str:
     if head is None:
         return fallback
     skip = {t.i for t in toks}
+    while head.dep_ in ("conj", "appos") and head.head.i != head.i:
+        head = head.head  # "at 9:03 local time, or 7:03 on the coast": what the first one dates
     verb = _verb_above(head.head if head.dep_ in ("pobj", "npadvmod", "nummod", "compound") else head)
     if head.dep_ == "pobj":
         verb = _verb_above(head.head.head)
     if verb is None or verb.lemma_.lower() in ("say", "tell", "report"):
         # "the attack on Tuesday": the noun the date phrase hangs from
         noun = head.head.head if head.dep_ == "pobj" else head.head
-        if noun.pos_ in ("NOUN", "PROPN") and noun.i not in skip:
+        if noun.pos_ == "NOUN" and noun.i not in skip:
             return _finish(_noun_phrase(noun, skip), fallback)
         return fallback
-    sub = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip
-                and c.pos_ in ("NOUN", "PROPN")), None)
+    sub = _subject_of(verb, skip)
     obj = next((c for c in verb.children if c.dep_ in ("dobj",) and c.i not in skip
                 and c.pos_ in ("NOUN", "PROPN")), None)
     parts: list[Token] = []
@@ -276,6 +313,9 @@ def entity_phrase(span: Span, start: int, end: int, fallback: str) -> str:
     if head is None:
         return fallback
     skip = {t.i for t in toks}
+    if head.dep_ in ("appos", "compound") and head.head.dep_ == "pobj" and head.head.head.lower_ == "by":
+        head = head.head  # "announced by commission chair X": the agent is the title and name
+        skip = skip | {t.i for t in head.subtree}
     if head.dep_ == "pobj" and head.head.lower_ == "by":  # "the depot, owned by X": passive agent
         verb = head.head.head
         if verb.pos_ == "VERB":
