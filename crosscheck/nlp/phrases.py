@@ -133,9 +133,9 @@ def _finish(toks: list[Token], fallback: str) -> str:
         return fallback
     while toks and toks[0].pos_ in ("DET", "ADP", "CCONJ", "PART"):
         toks = toks[1:]  # "the U.S. troops" reads as a heading without its article
-    while toks and toks[-1].pos_ in ("DET", "ADP", "CCONJ", "PART"):
-        toks = toks[:-1]
     toks = toks[:MAX_WORDS]
+    while toks and toks[-1].pos_ in ("DET", "ADP", "CCONJ", "PART"):
+        toks = toks[:-1]  # a phrase cut short ends on a word, not on "of the"
     if not toks:
         return fallback
     return _text(toks) or fallback
@@ -317,8 +317,8 @@ def entity_phrase(span: Span, start: int, end: int, fallback: str) -> str:
         head = head.head  # "announced by commission chair X": the agent is the title and name
         skip = skip | {t.i for t in head.subtree}
     if head.dep_ == "pobj" and head.head.lower_ == "by":  # "the depot, owned by X": passive agent
-        verb = head.head.head
-        if verb.pos_ == "VERB":
+        verb = _verb_above(head.head.head)  # "announced at a news conference by X" may hang "by" on the noun
+        if verb is not None and verb.pos_ == "VERB" and verb.tag_ == "VBN":
             noun = verb.head if verb.dep_ in ("acl", "relcl") else next(
                 (c for c in verb.children if c.dep_ == "nsubjpass"), None)
             parts = [verb] + (_noun_phrase(noun, skip) if noun is not None and noun.i not in skip else [])
