@@ -89,3 +89,39 @@ def test_summary_of_two_names() -> None:
     text = summarise("entity", [a, b], {frozenset(("e1", "e2"))})
     assert text == ("2 outlets give 2 names: the Dockers Union (Harbour Wire); the Port Authority (Coast Radio); "
                     "the latest (the Port Authority, Coast Radio, 2 May) differs from the other report")
+
+
+def test_confidence_is_read_where_the_store_keeps_it() -> None:
+    import duckdb
+
+    from crosscheck.reports.findings import confidence_sql
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE discrepancies (discrepancy_id VARCHAR, similarity DOUBLE)")
+    assert confidence_sql(con) == "d.similarity"  # before the judge kept one: the similarity
+    con.execute("ALTER TABLE discrepancies ADD COLUMN confidence DOUBLE")
+    assert "d.confidence" in confidence_sql(con)
+
+
+def test_checkpoint_rows_name_their_finding(tmp_path) -> None:
+    """Data Docs list a failed expectation's rows with their finding (grouped by it)."""
+    from checks import run_checkpoint
+    from tests.test_checks import make_store
+
+    con = make_store()
+    con.execute((__import__("pathlib").Path(__file__).parents[1] / "sql" / "migrate_6.sql").read_text())
+    ids = [r[0] for r in con.execute("SELECT discrepancy_id FROM discrepancies").fetchall()]
+    con.executemany("INSERT INTO finding_discrepancies VALUES (?, ?)", [[d, "F-" + d[:4]] for d in ids])
+    outcome = run_checkpoint(con, "run-1", tmp_path)
+    rows = [row for r in outcome.failed if r.get("kind") for row in r["unexpected_rows"]]
+    assert rows and all(row["finding_id"] == "F-" + row["discrepancy_id"][:4] for row in rows)
+
+
+def test_a_run_without_pairs_has_no_findings_and_clears_the_last_ones(tmp_path) -> None:
+    from crosscheck.reports.findings import build_findings
+    from crosscheck.store import Store
+
+    with Store(tmp_path / "s.duckdb") as store:
+        store.con.execute("INSERT INTO findings VALUES ('old', 'r0', 'ev', 'numeric', 's', 'low', 0.5, 'x', 0, ['c'])")
+        assert build_findings(store, "r1") == []
+        assert store.con.execute("SELECT count(*) FROM findings").fetchone()[0] == 0
