@@ -75,9 +75,10 @@ def test_summary_counts_outlets_names_the_latest_and_the_revision() -> None:
     text = summarise("numeric", values, conflicts)
     assert text.startswith("3 outlets give 3 figures: seven (Harbour Wire); more than nine (Harbour Wire); "
                            "11 (Bay Courier, Coast Radio)")
-    assert "the latest (more than nine, Harbour Wire, 2 May 18:00) agrees with 2 other reports of 3" in text
+    assert "the latest (more than nine, Harbour Wire, 2 May 18:00) agrees with 2 of the 3 other reports" in text
     assert "Harbour Wire reported seven on 1 May 08:00, then more than nine on 2 May 18:00 (revised up)" in text
     assert "outlier: seven (Harbour Wire)" in text  # no other article allows seven
+    assert "the 3 latest reports are consistent with one another" in text  # 11, eleven, more than nine
     assert "misled" not in text and "superseded" not in text
 
 

@@ -176,7 +176,7 @@ def _latest(values: list[Row], conflicts: set[frozenset[str]]) -> str | None:
         return f"{head} agrees with none of the {_plural(len(others), 'other report')}"
     if n == len(others):
         return f"{head} agrees with all {_plural(n, 'other report')}" if n > 1 else f"{head} agrees with the other report"
-    return f"{head} agrees with {_plural(n, 'other report')} of {len(others)}"
+    return f"{head} agrees with {n} of the {len(others)} other reports"
 
 
 def _outliers(values: list[Row], readings: dict[tuple[Any, ...], list[Row]], conflicts: set[frozenset[str]]) -> str | None:
@@ -232,4 +232,6 @@ def _converged(values: list[Row], conflicts: set[frozenset[str]]) -> str | None:
     earlier = dated[: len(dated) - len(tail)]
     if len(articles) < 2 or not earlier:
         return None
-    return f"the {len(articles)} latest reports agree on {reading_text(tail[0])}"
+    if len({reading_key(c) for c in tail}) == 1:
+        return f"the {len(articles)} latest reports agree on {reading_text(tail[0])}"
+    return f"the {len(articles)} latest reports are consistent with one another"
