@@ -57,7 +57,7 @@ def publish_artifacts(report: dict[str, Any], paths: Mapping[str, os.PathLike[st
             key=KEYS["report_link"],
             link=_uri(html),
             link_text="crosscheck report (HTML)",
-            description="Each discrepancy with both sentences, and charts by source over time",
+            description="Each finding: its summary, a chart by outlet over time and every claim with its sentence",
         )
     docs = paths.get("data_docs") or report.get("data_docs")
     if docs:
