@@ -18,7 +18,6 @@ by finding, and the reports read the same rows).
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -253,10 +252,3 @@ def build_findings(store: Store, run_id: str) -> list[Finding]:
         store.con.unregister("_finding_discrepancies")
     return findings
 
-
-def value_json(claim: Row) -> dict[str, Any]:
-    """The contract's ``value`` of a claim row."""
-    try:
-        return json.loads(claim.get("value_json") or "{}")
-    except (TypeError, ValueError):
-        return {}
