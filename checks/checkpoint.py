@@ -72,7 +72,7 @@ def run_checkpoint(
     if site_dir.exists():  # an ephemeral context only knows this run: drop stale pages
         shutil.rmtree(site_dir)
 
-    specs = frames(_columns(con, "alignments"))
+    specs = frames(_columns(con, "alignments"), findings=bool(_columns(con, "finding_discrepancies")))
     data = {spec.name: _read_frame(con, spec, run_id) for spec in specs}
 
     with warnings.catch_warnings():

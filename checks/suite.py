@@ -169,7 +169,7 @@ WITH d AS (
                       WHERE (al.claim_a = d.claim_a AND al.claim_b = d.claim_b)
                          OR (al.claim_a = d.claim_b AND al.claim_b = d.claim_a))
 )
-SELECT p.discrepancy_id, p.kind, p.verdict, p.event_id, p.similarity,
+SELECT {finding_id} AS finding_id, p.discrepancy_id, p.kind, p.verdict, p.event_id, p.similarity,
        coalesce(dd.severity, '') AS severity, coalesce(dd.subject, ca.subject) AS subject,
        coalesce(dd.superseded, false) AS superseded,
        p.claim_a, ca.article_id AS article_a, ca.quote AS quote_a,
@@ -179,7 +179,8 @@ FROM pairs p
 LEFT JOIN discrepancies dd ON dd.discrepancy_id = p.discrepancy_id
 LEFT JOIN claims ca ON ca.claim_id = p.claim_a
 LEFT JOIN claims cb ON cb.claim_id = p.claim_b
-ORDER BY p.kind, p.verdict, p.discrepancy_id, p.claim_a, p.claim_b
+{finding_join}
+ORDER BY p.kind, p.verdict, finding_id, p.discrepancy_id, p.claim_a, p.claim_b
 """
 
 DISCREPANCIES_SQL = """
@@ -195,8 +196,10 @@ ORDER BY d.discrepancy_id
 """
 
 
-def alignments_sql(alignment_columns: set[str]) -> str:
-    """The consistency query for whatever shape `alignments` has in this store."""
+def alignments_sql(alignment_columns: set[str], findings: bool = False) -> str:
+    """The consistency query for whatever shape `alignments` has in this store; with
+    ``findings`` (the store groups pairs into findings), each row names its finding, so Data
+    Docs show a failed expectation's rows grouped by disputed subject."""
     derived = "CASE WHEN d.discrepancy_id IS NULL THEN 'consistent' ELSE 'conflict' END"
     verdict = f"coalesce(al.verdict, {derived})" if "verdict" in alignment_columns else derived
     did = (
@@ -204,10 +207,12 @@ def alignments_sql(alignment_columns: set[str]) -> str:
         if "discrepancy_id" in alignment_columns
         else "d.discrepancy_id"
     )
-    return _ALIGNMENTS_SQL.format(verdict=verdict, discrepancy_id=did)
+    fid = "fd.finding_id" if findings else "CAST(NULL AS VARCHAR)"
+    join = "LEFT JOIN finding_discrepancies fd ON fd.discrepancy_id = p.discrepancy_id" if findings else ""
+    return _ALIGNMENTS_SQL.format(verdict=verdict, discrepancy_id=did, finding_id=fid, finding_join=join)
 
 
-def frames(alignment_columns: set[str]) -> list[Frame]:
+def frames(alignment_columns: set[str], findings: bool = False) -> list[Frame]:
     """All frames and their checks, in the order they are validated and reported."""
     return [
         Frame(
@@ -302,8 +307,9 @@ def frames(alignment_columns: set[str]) -> list[Frame]:
         ),
         Frame(
             name="consistency",
-            sql=alignments_sql(alignment_columns),
+            sql=alignments_sql(alignment_columns, findings),
             index_columns=[
+                "finding_id",
                 "discrepancy_id",
                 "severity",
                 "subject",

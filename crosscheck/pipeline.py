@@ -270,6 +270,14 @@ def judge_pairs(store: Store, run_id: str, progress: Progress | None = None,
     return len(disc_rows)
 
 
+def group_findings(store: Store, run_id: str) -> int:
+    """The run's pairs grouped into findings, one per disputed subject (reports/findings.py);
+    before the checks, which group their failed rows by finding."""
+    from crosscheck.reports.findings import build_findings
+
+    return len(build_findings(store, run_id))
+
+
 def run_stages(store: Store, folder: Path, run_id: str | None = None) -> str:
     """Every judging stage in order, without checks or reports: what scripts and tests that
     score or inspect the store need. The flow runs the same stages as separate tasks."""
@@ -280,6 +288,7 @@ def run_stages(store: Store, folder: Path, run_id: str | None = None) -> str:
     embed_missing(store)
     align_claims(store)
     judge_pairs(store, run_id)
+    group_findings(store, run_id)
     return run_id
 
 

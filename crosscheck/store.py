@@ -24,8 +24,8 @@ from crosscheck.sqlfiles import read_sql
 
 # v1: sql/schema.sql as first released. v2: `warnings` (sql/migrate_2.sql). v3: `acronyms` and
 # `extractions` (sql/migrate_3.sql). v4: `claim_frames` and `discrepancies.confidence`
-# (sql/migrate_4.sql).
-SCHEMA_VERSION = 4
+# (sql/migrate_4.sql). v5: `findings` and `finding_discrepancies` (sql/migrate_5.sql).
+SCHEMA_VERSION = 5
 
 # How long a run waits for another run holding the file before giving up. A whole run takes
 # tens of seconds on a small folder, so a scheduled run colliding with a manual one should wait
@@ -47,7 +47,7 @@ def _migrations() -> dict[int, str]:
     A fresh file gets sql/schema.sql (the v1 shape, idempotent) and then every migration, so a
     new and an upgraded store always end up with the same tables.
     """
-    return {1: "migrate_2", 2: "migrate_3", 3: "migrate_4"}
+    return {1: "migrate_2", 2: "migrate_3", 3: "migrate_4", 4: "migrate_5"}
 
 
 def _first_line(exc: BaseException) -> str:

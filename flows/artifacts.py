@@ -1,7 +1,7 @@
 """Prefect artifacts of a run: what someone opening the flow run in the Prefect UI should see.
 
-A markdown summary with the top discrepancies (the story), a table of all of them (to sort
-and scan), and links to the HTML report and the Data Docs (the evidence). Keys are fixed, so
+A markdown summary with the top findings (the story: one per disputed subject, with its
+summary and every outlet's value), a table of all findings (to sort and scan), and links to the HTML report and the Data Docs (the evidence). Keys are fixed, so
 the UI's artifact page shows each one's history across runs.
 
 Article text goes into the markdown only through ``md_escape``: the UI renders markdown, and
@@ -20,16 +20,16 @@ from prefect.artifacts import create_link_artifact, create_markdown_artifact, cr
 from crosscheck.reports.markdown import (
     article_index,
     claim_meta,
+    findings_of,
+    interval_text,
     md_escape,
-    sort_key,
     summary_lines,
-    value_text,
     when,
 )
 
 KEYS = {
     "summary": "crosscheck-summary",
-    "table": "crosscheck-discrepancies",
+    "table": "crosscheck-findings",
     "report_link": "crosscheck-report-html",
     "docs_link": "crosscheck-data-docs",
 }
@@ -39,17 +39,17 @@ CELL = 300  # characters per table cell: the UI's table is for scanning, the rep
 
 def publish_artifacts(report: dict[str, Any], paths: Mapping[str, os.PathLike[str] | str]) -> None:
     """Create the markdown, table and link artifacts for this run (inside a flow run)."""
-    ds = sorted(report.get("discrepancies") or [], key=sort_key)
+    fs = findings_of(report)
     articles = article_index(report)
     create_markdown_artifact(
         key=KEYS["summary"],
-        markdown=summary_markdown(report, ds, articles, paths),
-        description=f"crosscheck run {report.get('run_id', '')}: summary and top discrepancies",
+        markdown=summary_markdown(report, fs, articles, paths),
+        description=f"crosscheck run {report.get('run_id', '')}: summary and top findings",
     )
     create_table_artifact(
         key=KEYS["table"],
-        table=discrepancy_rows(ds, articles),
-        description=f"All {len(ds)} discrepancies of run {report.get('run_id', '')}",
+        table=finding_rows(fs),
+        description=f"All {len(fs)} findings (disputed subjects) of run {report.get('run_id', '')}",
     )
     html = paths.get("html")
     if html:
@@ -57,7 +57,7 @@ def publish_artifacts(report: dict[str, Any], paths: Mapping[str, os.PathLike[st
             key=KEYS["report_link"],
             link=_uri(html),
             link_text="crosscheck report (HTML)",
-            description="Each discrepancy with both sentences, and charts by source over time",
+            description="Each finding: its summary, a chart by outlet over time and every claim with its sentence",
         )
     docs = paths.get("data_docs") or report.get("data_docs")
     if docs:
@@ -78,7 +78,7 @@ def _uri(path: os.PathLike[str] | str) -> str:
 
 def summary_markdown(
     report: dict[str, Any],
-    ds: list[dict[str, Any]],
+    fs: list[dict[str, Any]],
     articles: dict[str, dict[str, Any]],
     paths: Mapping[str, Any],
 ) -> str:
@@ -90,26 +90,25 @@ def summary_markdown(
         *summary_lines(report, link=""),
         "",
     ]
-    if ds:
-        lines += [f"## Top {min(TOP, len(ds))} of {len(ds)} discrepancies", ""]
-        lines += ["| severity | kind | subject | A | B | why |", "|---|---|---|---|---|---|"]
-        for d in ds[:TOP]:
-            sides = []
-            for c in (d.get("claims") or [])[:2]:
+    if fs:
+        lines += [f"## Top {min(TOP, len(fs))} of {len(fs)} disputed subjects", ""]
+        for i, f in enumerate(fs[:TOP], 1):
+            lines += [
+                f"### {i}. {md_escape(f.get('subject'))} · {md_escape(str(f.get('severity', '')).upper())} "
+                f"({md_escape(f.get('kind'))}, confidence {float(f.get('confidence') or 0):.2f})",
+                "",
+            ]
+            if f.get("summary"):
+                lines += [md_escape(f["summary"]) + ".", ""]
+            lines += ["| outlet | published | says | attributed to |", "|---|---|---|---|"]
+            for c in f.get("values") or []:
                 meta = claim_meta(c, articles)
-                sides.append(
-                    f"**{md_escape(c.get('quote'))}** ({md_escape(value_text(c))})<br>"
-                    f"{md_escape(meta['source'])}, {md_escape(when(meta['published']))}"
+                said = (c.get("value") or {}).get("text") or c.get("quote")
+                lines.append(
+                    f"| {md_escape(meta['source'])} | {md_escape(when(meta['published']))} | "
+                    f"**{md_escape(said)}** ({md_escape(interval_text(c))}) | {md_escape(c.get('attributed') or '')} |"
                 )
-            sides += [""] * (2 - len(sides))
-            sev = md_escape(d.get("severity"))
-            if d.get("superseded"):
-                sev += " (superseded)"
-            lines.append(
-                f"| {sev} | {md_escape(d.get('kind'))} | {md_escape(d.get('subject'))} | "
-                f"{sides[0]} | {sides[1]} | {md_escape(d.get('explanation'))} |"
-            )
-        lines.append("")
+            lines.append("")
     else:
         lines += ["No contradicting claims were found.", ""]
     where = [f"{md_escape(k)}: {md_escape(os.fspath(v))}" for k, v in paths.items() if v]
@@ -123,30 +122,23 @@ def _cut(text: Any) -> str:
     return s if len(s) <= CELL else s[: CELL - 1] + "…"
 
 
-def discrepancy_rows(
-    ds: list[dict[str, Any]], articles: dict[str, dict[str, Any]]
-) -> list[dict[str, Any]]:
+def finding_rows(fs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per finding: what is disputed, how badly, and what the outlets say."""
     rows = []
-    for d in ds:
-        claims = (d.get("claims") or []) + [{}, {}]
-        a, b = claims[0], claims[1]
-        ma, mb = claim_meta(a, articles), claim_meta(b, articles)
+    for f in fs:
+        values = f.get("values") or []
         rows.append(
             {
-                "id": str(d.get("id") or ""),
-                "severity": str(d.get("severity") or ""),
-                "kind": str(d.get("kind") or ""),
-                "subject": _cut(d.get("subject")),
-                "source_a": _cut(ma["source"]),
-                "published_a": when(ma["published"]),
-                "quote_a": _cut(a.get("quote")),
-                "source_b": _cut(mb["source"]),
-                "published_b": when(mb["published"]),
-                "quote_b": _cut(b.get("quote")),
-                "explanation": _cut(d.get("explanation")),
-                "similarity": round(float(d.get("similarity") or 0), 3),
-                "superseded": bool(d.get("superseded")),
-                "status": str(d.get("status") or ""),
+                "id": str(f.get("id") or ""),
+                "severity": str(f.get("severity") or ""),
+                "confidence": round(float(f.get("confidence") or 0), 3),
+                "kind": str(f.get("kind") or ""),
+                "subject": _cut(f.get("subject")),
+                "summary": _cut(f.get("summary")),
+                "outlets": len({c.get("source") or c.get("article_id") for c in values}),
+                "values": len(values),
+                "pairs": len(f.get("discrepancies") or []),
+                "event": str(f.get("event_id") or ""),
             }
         )
     return rows

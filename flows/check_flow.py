@@ -124,6 +124,11 @@ def judge(store: Store, run_id: str, min_confidence: float | None = None) -> int
 
 
 @task(cache_policy=NO_CACHE)
+def group_findings(store: Store, run_id: str) -> int:
+    return pipeline.group_findings(store, run_id)
+
+
+@task(cache_policy=NO_CACHE)
 def validate(store: Store, run_id: str, out_dir: Path) -> Any:
     try:
         from checks import run_checkpoint
@@ -193,6 +198,7 @@ def crosscheck_flow(
             embedded = extract_and_embed(store, plan, task_runner)
             align(store)
             judge(store, run_id, min_confidence)
+            group_findings(store, run_id)
             outcome = validate(store, run_id, out)
             summary = write_reports(store, run_id, out, outcome)
             summary["embedded"] = embedded

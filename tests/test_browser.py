@@ -136,16 +136,19 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
     return out
 
 
-def test_report_html_shows_each_discrepancy_with_both_quotes(chromium, outputs, tmp_path) -> None:
+def test_report_html_shows_every_finding_with_its_subject_and_quotes(chromium, outputs, tmp_path) -> None:
     report = json.loads((outputs / "report.json").read_text(encoding="utf-8"))
     page = outputs / "report.html"
     dom = dump_dom(chromium, tmp_path, page)
-    for d in report["discrepancies"]:
-        block = dom.split(f'data-discrepancy-id="{d["id"]}"', 1)[1].split("</article>", 1)[0]
-        for claim in d["claims"]:
+    for f in report["findings"]:
+        block = dom.split(f'data-finding-id="{f["id"]}"', 1)[1].split("</article>", 1)[0]
+        assert f'<span class="subject">{htmllib.escape(f["subject"], quote=False)}</span>' in block
+        for claim in f["values"]:
             assert f'<mark class="quote">{htmllib.escape(claim["quote"], quote=False)}</mark>' in block
+        for d in f["discrepancies"]:
+            assert f'data-discrepancy-id="{d}"' in block  # each pair is named under its finding
     assert "<script>alert" not in dom  # the article's markup stayed text
-    assert dom.count("<svg") == 3
+    assert dom.count("<svg") == len(report["findings"])
     link = re.search(r'<a href="([^"]+)" id="data-docs-link"', dom).group(1)
     assert (outputs / link).resolve() == (outputs / "data_docs" / "index.html").resolve()
     shot = screenshot(chromium, tmp_path, page, "report", "1300,2400")

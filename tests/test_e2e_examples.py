@@ -107,6 +107,35 @@ def test_contract_shape(demo):
         if d["kind"] == "numeric":
             for c in d["claims"]:
                 assert {"low", "high", "text", "unit"} <= c["value"].keys()
+        assert 0 <= d["confidence"] <= 1
+        assert all("attributed" in c for c in d["claims"])
+
+
+def test_contract_findings(demo):
+    """The contract's findings: each pair in exactly one finding, every value a CLAIM with its
+    outlet, time and attribution, ordered by confidence then severity."""
+    _, out = demo
+    report = json.loads((out / "report.json").read_text())
+    findings = report["findings"]
+    owners = [fid for f in findings for fid in f["discrepancies"]]
+    assert sorted(owners) == sorted(d["id"] for d in report["discrepancies"])  # exactly one each
+    order = {"high": 0, "medium": 1, "low": 2}
+    keys = [(-f["confidence"], order[f["severity"]]) for f in findings]
+    assert keys == sorted(keys)
+    by_id = {d["id"]: d for d in report["discrepancies"]}
+    for f in findings:
+        assert {"id", "event_id", "kind", "subject", "severity", "confidence", "summary", "values",
+                "discrepancies"} <= f.keys()
+        assert f["kind"] in ("numeric", "date", "entity") and f["summary"] and f["subject"]
+        assert len({v["article_id"] for v in f["values"]}) >= 2
+        value_ids = {v["claim_id"] for v in f["values"]}
+        for did in f["discrepancies"]:
+            assert {c["claim_id"] for c in by_id[did]["claims"]} <= value_ids
+            assert by_id[did]["event_id"] == f["event_id"]
+        for v in f["values"]:
+            assert {"claim_id", "article_id", "sentence", "quote", "char_start", "char_end", "value",
+                    "source", "published", "attributed"} <= v.keys()
+            assert v["quote"] in v["sentence"]
 
 
 def test_events_separate_the_two_stories(demo):

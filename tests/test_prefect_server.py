@@ -169,7 +169,8 @@ def test_flow_run_state_and_artifacts_on_server(on_server, model, tmp_path):
         assert run.name == "check articles"
         tasks = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[run.id])))
         names = {t.name.rsplit("-", 1)[0] for t in tasks}
-        assert {"read_articles", "ingest", "extract_claims", "embed", "align", "judge", "write_reports"} <= names
+        assert {"read_articles", "ingest", "extract_claims", "embed", "align", "judge", "group_findings",
+                "write_reports"} <= names
         assert all(t.state.type.value == "COMPLETED" for t in tasks), [(t.name, t.state.type) for t in tasks]
         artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[run.id])))
     by_key = {a.key: a for a in artifacts}
@@ -178,5 +179,6 @@ def test_flow_run_state_and_artifacts_on_server(on_server, model, tmp_path):
     table = by_key[KEYS["table"]]
     assert table.type == "table"
     rows = json.loads(table.data) if isinstance(table.data, str) else table.data
-    assert len(rows) == len(report["discrepancies"]) > 0
+    assert len(rows) == len(report["findings"]) > 0  # one row per disputed subject
+    assert sum(r["pairs"] for r in rows) == len(report["discrepancies"])
     assert KEYS["report_link"] in by_key  # the link to report.html

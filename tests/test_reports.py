@@ -80,6 +80,17 @@ def sample_report() -> dict[str, Any]:
                  superseded=True),
             disc("D4", "entity", "high", e1, e2, "Red Hand (q1) and <script> (q2) are different actors", "g-who", "ev2"),
         ],
+        "findings": [
+            {"id": "F1", "event_id": "ev1", "kind": "numeric", "subject": inj, "severity": "high",
+             "confidence": 0.9, "summary": "3 outlets give 3 figures: 25 (Wire A); at least 30 (Radio C); "
+             "more than 40 (Daily B)", "values": [n1, n2, n3], "discrepancies": ["D1", "D2"]},
+            {"id": "F2", "event_id": "ev1", "kind": "date", "subject": "day of the drone attack",
+             "severity": "low", "confidence": 0.8, "summary": "2 outlets give 2 dates", "values": [d1, d2],
+             "discrepancies": ["D3"]},
+            {"id": "F3", "event_id": "ev2", "kind": "entity", "subject": "who was blamed for the fire",
+             "severity": "high", "confidence": 0.7, "summary": "2 outlets give 2 names", "values": [e1, e2],
+             "discrepancies": ["D4"]},
+        ],
         "events": [
             {"event_id": "ev1", "label": "Drone attack on the base", "articles": ["t1", "t2", "t3"]},
             {"event_id": "ev2", "label": "Warehouse fire", "articles": ["q1", "q2"]},
@@ -97,13 +108,16 @@ def all_quotes(report: dict[str, Any]) -> list[str]:
 # --- markdown --------------------------------------------------------------------------------
 
 
-def test_markdown_lists_every_discrepancy_with_both_quotes() -> None:
+def test_markdown_lists_every_finding_with_every_value() -> None:
     report = sample_report()
     md = render_markdown(report)
     assert md.startswith("# crosscheck report")
-    assert "**4 discrepancies** (2 high, 1 medium, 1 low)" in md
-    for d in report["discrepancies"]:
-        assert md_escape(d["explanation"]) in md
+    assert "**3 disputed subjects** (2 high, 1 low) from 4 contradicting pairs" in md
+    for f in report["findings"]:
+        assert md_escape(f["summary"]) in md and md_escape(f["subject"]) in md
+        for d in f["discrepancies"]:
+            assert f"`{d}`" in md
+    assert md.count("| Outlet | Published |") == 3
     assert "**25 people**" in md and "**More than 40 people**" in md
     assert "## Drone attack on the base" in md and "## Warehouse fire" in md
     assert "[Data Docs](data_docs/index.html)" in md
@@ -140,6 +154,7 @@ def test_renderers_tolerate_missing_extensions() -> None:
     report = sample_report()
     for key in ("events", "skipped", "data_docs", "checks"):
         report.pop(key)
+    report.pop("findings")
     for d in report["discrepancies"]:
         for key in ("group", "event_id", "superseded", "status"):
             d.pop(key)
@@ -179,21 +194,23 @@ def test_html_is_self_contained_and_escaped() -> None:
     assert 'href="data_docs/index.html"' in html
 
 
-def test_html_shows_pairs_side_by_side_with_highlighted_quotes() -> None:
+def test_html_shows_each_finding_with_every_value_highlighted() -> None:
     report = sample_report()
     html = render_html(report)
-    for d in report["discrepancies"]:
-        block = html.split(f'id="d-{d["id"]}"', 1)[1].split("</article>", 1)[0]
-        assert block.count('<div class="side"') == 2
+    for f in report["findings"]:
+        block = html.split(f'id="f-{f["id"]}"', 1)[1].split("</article>", 1)[0]
+        assert block.count("<tr data-claim-id=") == len(f["values"])
         marks = re.findall(r'<mark class="quote">(.*?)</mark>', block)
-        assert len(marks) == 2
+        assert len(marks) == len(f["values"])
+        for d in f["discrepancies"]:
+            assert f'data-discrepancy-id="{d}"' in block
     assert '<mark class="quote">More than 40 people</mark>' in html
     assert "Wire A" in html and "2024-02-07 15:30 UTC" in html
 
 
-def test_html_charts_one_per_group_with_bars_per_claim() -> None:
+def test_html_charts_one_per_finding_with_bars_per_claim() -> None:
     html = render_html(sample_report())
-    assert html.count("<svg") == 3  # g-inj, g-day, g-who
+    assert html.count("<svg") == 3  # F1, F2, F3
     inj = html.split("<figcaption>people injured", 1)[1].split("</figure>", 1)[0]
     assert inj.count('<g class="bar">') == 3  # n1, n2, n3: each claim once
     assert inj.count("<rect x=") >= 2 + 1  # plot background + two open-ended bars
@@ -223,13 +240,13 @@ def test_print_summary_lists_discrepancies_and_paths(tmp_path: pathlib.Path) -> 
     buf = io.StringIO()
     console = Console(file=buf, width=160, color_system=None)
     report = sample_report()
-    report["discrepancies"][0]["subject"] = "[bold red]markup[/] injected"
+    report["findings"][0]["subject"] = "[bold red]markup[/] injected"
     print_summary(report, {"json": tmp_path / "report.json", "html": tmp_path / "report.html"}, console)
     text = buf.getvalue()
     assert "[bold red]markup[/] injected" in text  # printed literally, not interpreted
     assert "25" in text and "more than 40" in text and "Daily B" in text
     assert str(tmp_path / "report.html") in text
-    assert "4 discrepancies" in text
+    assert "3 disputed subjects" in text and "4 contradicting pairs" in text
 
 
 # --- Prefect artifacts -----------------------------------------------------------------------
@@ -250,10 +267,11 @@ def test_publish_artifacts_calls_prefect_with_escaped_markdown(monkeypatch, tmp_
     (md,) = calls["md"]
     assert re.fullmatch(r"[a-z0-9-]+", md["key"])
     assert "<script>" not in md["markdown"] and "[click](" not in md["markdown"]
-    assert "25 people" in md["markdown"]
+    assert "**more than 40** (≥ 41)" in md["markdown"]
+    assert "3 outlets give 3 figures" in md["markdown"]
     (table,) = calls["table"]
-    assert len(table["table"]) == 4 and re.fullmatch(r"[a-z0-9-]+", table["key"])
-    assert {"severity", "subject", "quote_a", "quote_b"} <= set(table["table"][0])
+    assert len(table["table"]) == 3 and re.fullmatch(r"[a-z0-9-]+", table["key"])
+    assert {"severity", "confidence", "subject", "summary", "outlets", "pairs"} <= set(table["table"][0])
     links = {c["key"]: c for c in calls["link"]}
     assert len(links) == 2 and all(re.fullmatch(r"[a-z0-9-]+", k) for k in links)
     assert {c["link"] for c in links.values()} == {paths["html"].as_uri(), paths["data_docs"].as_uri()}
@@ -280,6 +298,16 @@ def test_publish_artifacts_in_a_real_flow(tmp_path, monkeypatch) -> None:
     # stream ("--- Logging error ---"); atexit runs this first, so that line is not logged.
     atexit.register(lambda: logging.getLogger("prefect").setLevel(logging.WARNING))
     md = Artifact.get(KEYS["summary"])
-    assert md is not None and "25 people" in str(md.data)
+    assert md is not None and "more than 40" in str(md.data)
     assert Artifact.get(KEYS["table"]) is not None
     assert Artifact.get(KEYS["report_link"]) is not None
+
+
+def test_markdown_keeps_the_spaces_around_a_highlighted_quote_and_the_sentence_intact() -> None:
+    report = sample_report()
+    md = render_markdown(report)
+    assert "injured **25 people** on Wednesday" in md
+    for f in report["findings"]:
+        for c in f["values"]:
+            plain = md.replace("**", "")
+            assert md_escape(c["sentence"]) in plain, c["sentence"]

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from crosscheck import config
+from crosscheck.ingest.boilerplate import strip_boilerplate
 from crosscheck.ingest import html as html_format
 from crosscheck.ingest import jsonfile, markdown
 from crosscheck.ingest.decode import IngestError, decode
@@ -208,6 +209,7 @@ def _article(
     path: Path, raw_id: str, meta: dict[str, Any], body: str, fmt: str, result: IngestResult, where: str | None = None
 ) -> Article:
     article_id = safe_id(raw_id)
+    body = strip_boilerplate(body)  # before storing: offsets point into the stored body
     check_body(body)
     published = meta.get("published")
     pub_text: str | None = None

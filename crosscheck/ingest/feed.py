@@ -27,6 +27,7 @@ import feedparser
 
 from crosscheck import __version__ as _version
 from crosscheck import config
+from crosscheck.ingest.boilerplate import strip_boilerplate
 from crosscheck.ingest import html as html_format
 from crosscheck.ingest.decode import IngestError, decode
 from crosscheck.ingest.meta import normalise_published, text_field
@@ -170,7 +171,7 @@ def fetch_article(item: FeedItem, timeout: float = FETCH_TIMEOUT_S) -> Article:
             published = None
     return Article(
         article_id=article_id_for(item),
-        body=body,
+        body=strip_boilerplate(body),
         path=item.link or item.key,
         format="feed",
         title=item.title or text_field(meta.get("title")),

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck import config
 from crosscheck.models import Article, Claim, Sentence
-from crosscheck.nlp import dates, entities, frames, numbers, subjects
+from crosscheck.nlp import dates, entities, frames, numbers, phrases, subjects
 
 
 def published_datetime(article: Article) -> dt.datetime | None:
@@ -108,7 +108,7 @@ def _numeric_claims(article: Article, s: Sentence, span: Span, year: int | None)
                 char_start=m.start,
                 char_end=m.end,
                 value_text=m.text,
-                subject=subject_text,
+                subject=phrases.numeric_phrase(span, m.start, m.end, subj, subject_text),
                 embed_text=embed,
                 low=m.low,
                 high=m.high,
@@ -151,7 +151,7 @@ def _date_claims(article: Article, s: Sentence, span: Span, published: dt.dateti
                 char_start=m.start,
                 char_end=m.end,
                 value_text=m.text,
-                subject=f"date of {event}",
+                subject=phrases.date_phrase(span, m.start, m.end, f"date of {event}"),
                 embed_text=f"when {event} | {subjects.masked_context(span, m.start, m.end, mask='WHEN')}",
                 low_date=low,
                 high_date=high,
@@ -330,7 +330,7 @@ def _time_claim(article: Article, s: Sentence, span: Span, t: dates.TimeMention,
         char_start=t.start,
         char_end=t.end,
         value_text=t.text,
-        subject=f"time of {dated}",
+        subject=phrases.date_phrase(span, t.start, t.end, f"time of {dated}"),
         embed_text=f"what time {dated} | {subjects.masked_context(span, t.start, t.end, mask='WHEN')}",
         low_date=low,
         high_date=high,
@@ -397,7 +397,7 @@ def _entity_claims(article: Article, s: Sentence, span: Span) -> list[Claim]:
                 char_start=m.start,
                 char_end=m.end,
                 value_text=m.text,
-                subject=f"who {m.role}",
+                subject=phrases.entity_phrase(span, m.start, m.end, f"who {m.role}"),
                 embed_text=f"who {m.role}",
                 entity=m.entity,
                 role=m.role,

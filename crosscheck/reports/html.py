@@ -1,9 +1,11 @@
 """report.html: one self-contained page a reader opens from disk, with no network at all.
 
-Per event, each discrepancy shows the two sentences side by side with the quotes highlighted,
-their sources, publication times and the explanation; per disputed subject (a discrepancy
-``group``), an inline SVG chart shows each source's value as a bar (intervals, open ends as
-arrows) over publication time, so one sees at a glance who said what when.
+Per event, each finding (one disputed subject) shows its summary, an inline SVG chart of each
+outlet's value as a bar (intervals, open ends as arrows) over publication time, so one sees at
+a glance who said what when, and a table of every claim on the subject: outlet and headline,
+publication time, the value as written and as an interval, whom the article attributes it to,
+and the whole sentence with the quote highlighted. The contradicting pairs a finding groups
+are named by id under it (report.json holds them in full).
 
 Why the chart geometry is computed here and only drawn by the template: the numbers (scales,
 ticks, jitter) are testable Python, and every string that reaches the page (article text,
@@ -23,7 +25,8 @@ from crosscheck.reports.markdown import (
     article_index,
     claim_meta,
     data_docs_href,
-    events_with_discrepancies,
+    events_with_findings,
+    findings_of,
     interval_text,
     parse_time,
     severity_counts,
@@ -67,13 +70,21 @@ def render_html(report: dict[str, Any]) -> str:
     """The whole report as one HTML document (inline CSS and SVG, no scripts, no fetches)."""
     articles = article_index(report)
     sources = _source_colours(report, articles)
+    status = {d.get("id"): d.get("status") for d in report.get("discrepancies") or []}
     events = []
-    for event, ds in events_with_discrepancies(report):
-        items = [_discrepancy_view(d, articles, sources) for d in ds]
-        groups: dict[str, list[dict[str, Any]]] = {}
-        for d in ds:
-            groups.setdefault(str(d.get("group") or d.get("subject") or d.get("id")), []).append(d)
-        charts = [_chart(key, members, articles, sources) for key, members in groups.items()]
+    n = 0
+    for event, fs in events_with_findings(report):
+        items = []
+        for f in fs:
+            n += 1
+            pairs = [str(i) for i in f.get("discrepancies") or []]
+            items.append({
+                "n": n, "f": f, "pairs": pairs,
+                "new": sum(1 for i in pairs if status.get(i) == "new"),
+                "rows": [_value_view(c, articles, sources) for c in f.get("values") or []],
+                "chart": _chart(str(f.get("id")), [{"kind": f.get("kind"), "subject": f.get("subject"),
+                                                     "claims": f.get("values") or []}], articles, sources),
+            })
         event_articles = [
             {
                 "article_id": aid,
@@ -83,14 +94,15 @@ def render_html(report: dict[str, Any]) -> str:
             }
             for aid in event.get("articles") or []
         ]
-        events.append({"event": event, "discrepancies": items, "charts": charts,
-                       "articles": event_articles})
+        events.append({"event": event, "findings": items, "articles": event_articles})
     ds = report.get("discrepancies") or []
+    fs = findings_of(report)
     return _env.get_template("report.html.j2").render(
         report=report,
         events=events,
-        n=len(ds),
-        counts=severity_counts(ds),
+        n=len(fs),
+        pairs=len(ds),
+        counts=severity_counts(fs),
         claims=sum(int(a.get("claims") or 0) for a in report.get("articles") or []),
         data_docs=data_docs_href(report),
         checks=report.get("checks") if isinstance(report.get("checks"), dict) else None,
@@ -99,38 +111,34 @@ def render_html(report: dict[str, Any]) -> str:
 
 def _source_colours(report: dict[str, Any], articles: dict[str, dict[str, Any]]) -> dict[str, str]:
     names: list[str] = []
-    for d in report.get("discrepancies") or []:
-        for c in d.get("claims") or []:
+    for f in findings_of(report):
+        for c in f.get("values") or []:
             s = claim_meta(c, articles)["source"]
             if s not in names:
                 names.append(s)
     return {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(names)}
 
 
-def _discrepancy_view(
-    d: dict[str, Any], articles: dict[str, dict[str, Any]], colours: dict[str, str]
-) -> dict[str, Any]:
-    sides = []
-    for label, c in zip("AB", d.get("claims") or []):
-        meta = claim_meta(c, articles)
-        before, quote, after = split_quote(c.get("sentence") or "", c.get("quote") or "")
-        sides.append(
-            {
-                "label": label,
-                "claim": c,
-                "before": before,
-                "quote": quote,
-                "after": after,
-                "quote_missing": not quote,
-                "source": meta["source"],
-                "title": meta["title"],
-                "url": meta["url"] if str(meta["url"] or "").startswith(("http://", "https://")) else None,
-                "published": when(meta["published"]),
-                "value": value_text(c),
-                "colour": colours.get(meta["source"], "#555"),
-            }
-        )
-    return {"d": d, "sides": sides}
+def _value_view(c: dict[str, Any], articles: dict[str, dict[str, Any]], colours: dict[str, str]) -> dict[str, Any]:
+    """One row of a finding's table: who, when, what, and the sentence around the quote."""
+    meta = claim_meta(c, articles)
+    before, quote, after = split_quote(c.get("sentence") or "", c.get("quote") or "")
+    value = c.get("value") or {}
+    return {
+        "claim": c,
+        "before": before,
+        "quote": quote,
+        "after": after,
+        "quote_missing": not quote,
+        "source": meta["source"],
+        "title": meta["title"] or c.get("title"),
+        "url": meta["url"] if str(meta["url"] or "").startswith(("http://", "https://")) else None,
+        "published": when(meta["published"]),
+        "said": value.get("text") or c.get("quote"),
+        "interval": interval_text(c),
+        "attributed": c.get("attributed"),
+        "colour": colours.get(meta["source"], "#555"),
+    }
 
 
 # --- charts ----------------------------------------------------------------------------------
@@ -233,7 +241,8 @@ def _chart(
         def sy_cat(text: str) -> float:
             return py0 + step * (categories.index(text) + 1)
 
-        chart.yticks = [{"y": round(sy_cat(t), 1), "label": t} for t in categories]
+        # the axis has LEFT units of room: a long name is cut there (the table and tooltips have it whole)
+        chart.yticks = [{"y": round(sy_cat(t), 1), "label": t if len(t) <= 11 else t[:10] + "…"} for t in categories]
         v0 = v1 = 0.0
     else:
         if finite:

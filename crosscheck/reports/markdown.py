@@ -134,30 +134,6 @@ def sort_key(d: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
-def events_with_discrepancies(
-    report: dict[str, Any],
-) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
-    """(event, its discrepancies) in the report's event order; events without any are left out.
-
-    Discrepancies naming no known event are gathered under one event labelled by their
-    ``event_id`` (or "Other"), so nothing is dropped from a report.
-    """
-    events = list(report.get("events") or [])
-    known = {e.get("event_id") for e in events}
-    by_event: dict[Any, list[dict[str, Any]]] = {}
-    for d in report.get("discrepancies") or []:
-        by_event.setdefault(d.get("event_id"), []).append(d)
-    out = []
-    for e in events:
-        if e.get("event_id") in by_event:
-            out.append((e, sorted(by_event[e.get("event_id")], key=sort_key)))
-    for eid, ds in by_event.items():
-        if eid not in known:
-            label = f"Event {eid}" if eid else "Other"
-            out.append(({"event_id": eid, "label": label, "articles": []}, sorted(ds, key=sort_key)))
-    return out
-
-
 def severity_counts(discrepancies: Iterable[dict[str, Any]]) -> str:
     counts = Counter(str(d.get("severity")) for d in discrepancies)
     parts = [f"{counts[s]} {s}" for s in SEVERITY_ORDER if counts.get(s)]
@@ -196,27 +172,80 @@ def split_quote(sentence: str, quote: str) -> tuple[str, str, str]:
     return sentence, "", ""
 
 
+def findings_of(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """The report's findings; for a report.json from before findings, one per discrepancy group
+    (its pairs' claims as values), so an old report still renders."""
+    if report.get("findings") is not None:
+        return list(report["findings"])
+    groups: dict[Any, dict[str, Any]] = {}
+    for d in sorted(report.get("discrepancies") or [], key=sort_key):
+        key = (d.get("event_id"), d.get("group") or d.get("id"))
+        f = groups.setdefault(key, {
+            "id": d.get("group") or d.get("id"), "event_id": d.get("event_id"), "kind": d.get("kind"),
+            "subject": d.get("subject"), "severity": d.get("severity"),
+            "confidence": d.get("confidence", d.get("similarity")), "summary": "",
+            "values": [], "discrepancies": []})
+        f["discrepancies"].append(d.get("id"))
+        seen = {c.get("claim_id") for c in f["values"]}
+        f["values"] += [c for c in d.get("claims") or [] if c.get("claim_id") not in seen]
+    return list(groups.values())
+
+
+def events_with_findings(
+    report: dict[str, Any],
+) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """(event, its findings in report order), events in the order of their first finding.
+
+    Findings naming no known event are gathered under one event labelled by their
+    ``event_id`` (or "Other"), so nothing is dropped from a report."""
+    known = {e.get("event_id"): e for e in report.get("events") or []}
+    out: dict[Any, tuple[dict[str, Any], list[dict[str, Any]]]] = {}
+    for f in findings_of(report):
+        eid = f.get("event_id")
+        if eid not in out:
+            event = known.get(eid) or {"event_id": eid, "label": f"Event {eid}" if eid else "Other", "articles": []}
+            out[eid] = (event, [])
+        out[eid][1].append(f)
+    return list(out.values())
+
+
+def _edges(text: str) -> str:
+    """md_escape that keeps one space at either end: the text around a highlighted quote."""
+    if not text:
+        return ""
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() and text.strip() else ""
+    return lead + md_escape(text) + trail
+
+
 # --- the markdown report ---------------------------------------------------------------------
 
 
-def _sentence_md(claim: dict[str, Any]) -> str:
+def sentence_md(claim: dict[str, Any]) -> str:
+    """The whole sentence, its quote in bold, the spaces around the quote kept."""
     before, quote, after = split_quote(claim.get("sentence") or "", claim.get("quote") or "")
     if not quote:
         return md_escape(before) + (f" (quote: **{md_escape(claim.get('quote'))}**)" if claim.get("quote") else "")
-    return f"{md_escape(before)}**{md_escape(quote)}**{md_escape(after)}"
+    return f"{_edges(before)}**{md_escape(quote)}**{_edges(after)}"
 
 
-def discrepancy_table(d: dict[str, Any], articles: dict[str, dict[str, Any]]) -> list[str]:
+def values_table(f: dict[str, Any], articles: dict[str, dict[str, Any]]) -> list[str]:
+    """One row per claim on the subject, in publication order."""
     lines = [
-        "| | Article | Source | Published | Says | Sentence |",
+        "| Outlet | Published | Says | Interval | Attributed to | Sentence |",
         "|---|---|---|---|---|---|",
     ]
-    for label, claim in zip("AB", d.get("claims") or []):
+    for claim in f.get("values") or []:
         meta = claim_meta(claim, articles)
+        outlet = md_escape(meta["source"])
+        if meta.get("title"):
+            outlet += f"<br>_{md_escape(meta['title'])}_"
+        value = claim.get("value") or {}
+        said = value.get("text") or claim.get("quote")
         lines.append(
-            f"| {label} | {md_escape(claim.get('article_id'))} | {md_escape(meta['source'])} | "
-            f"{md_escape(when(meta['published']))} | {md_escape(value_text(claim))} | "
-            f"{_sentence_md(claim)} |"
+            f"| {outlet} | {md_escape(when(meta['published']))} | {md_escape(said)} | "
+            f"{md_escape(interval_text(claim))} | {md_escape(claim.get('attributed') or '')} | "
+            f"{sentence_md(claim)} |"
         )
     return lines
 
@@ -224,13 +253,15 @@ def discrepancy_table(d: dict[str, Any], articles: dict[str, dict[str, Any]]) ->
 def summary_lines(report: dict[str, Any], link: str | None = None) -> list[str]:
     """The headline: counts, checks verdict and the Data Docs link (shared with artifacts)."""
     ds = report.get("discrepancies") or []
+    fs = findings_of(report)
     articles = report.get("articles") or []
     skipped = report.get("skipped") or []
     claims = sum(int(a.get("claims") or 0) for a in articles)
-    head = f"**{len(ds)} discrepanc{'y' if len(ds) == 1 else 'ies'}**"
-    if ds:
-        head += f" ({severity_counts(ds)})"
-    head += f" across {len(articles)} article{'s' if len(articles) != 1 else ''}, {claims} claims"
+    head = f"**{len(fs)} disputed subject{'' if len(fs) == 1 else 's'}**"
+    if fs:
+        head += f" ({severity_counts(fs)})"
+    head += f" from {len(ds)} contradicting pair{'' if len(ds) == 1 else 's'}"
+    head += f", across {len(articles)} article{'s' if len(articles) != 1 else ''}, {claims} claims"
     if skipped:
         head += f", {len(skipped)} file{'s' if len(skipped) != 1 else ''} skipped"
     lines = [head + "."]
@@ -245,8 +276,15 @@ def summary_lines(report: dict[str, Any], link: str | None = None) -> list[str]:
     return lines
 
 
+def finding_heading(n: int, f: dict[str, Any]) -> str:
+    conf = f.get("confidence")
+    conf_text = f", confidence {float(conf):.2f}" if conf is not None else ""
+    return (f"### {n}. {md_escape(f.get('subject'))} · {md_escape(str(f.get('severity', '')).upper())}"
+            f" ({md_escape(f.get('kind'))}{conf_text})")
+
+
 def render_markdown(report: dict[str, Any]) -> str:
-    """The whole report as GitHub-flavoured markdown."""
+    """The whole report as GitHub-flavoured markdown: per event, one section per finding."""
     articles = article_index(report)
     out = [
         "# crosscheck report",
@@ -257,35 +295,23 @@ def render_markdown(report: dict[str, Any]) -> str:
         *summary_lines(report),
         "",
     ]
+    status = {d.get("id"): d.get("status") for d in report.get("discrepancies") or []}
     n = 0
-    for event, ds in events_with_discrepancies(report):
+    for event, fs in events_with_findings(report):
         out += [f"## {md_escape(event.get('label') or event.get('event_id') or 'Event')}", ""]
-        ids = event.get("articles") or []
-        if ids:
-            listed = []
-            for aid in ids:
-                a = articles.get(aid, {})
-                listed.append(f"{md_escape(aid)} ({md_escape(a.get('source') or '?')}, "
-                              f"{md_escape(when(a.get('published')))})")
-            out += ["Articles: " + "; ".join(listed), ""]
-        for d in ds:
+        for f in fs:
             n += 1
-            flags = []
-            if d.get("superseded"):
-                flags.append("superseded")
-            if d.get("status"):
-                flags.append(str(d["status"]))
-            flag = f" _({', '.join(md_escape(f) for f in flags)})_" if flags else ""
-            out += [
-                f"### {n}. {md_escape(str(d.get('severity', '')).upper())} · "
-                f"{md_escape(d.get('kind'))} · {md_escape(d.get('subject'))}{flag}",
-                "",
-                md_escape(d.get("explanation")) + f" (similarity {float(d.get('similarity') or 0):.2f}, "
-                f"id {md_escape(d.get('id'))})",
-                "",
-                *discrepancy_table(d, articles),
-                "",
-            ]
+            pairs = [str(i) for i in f.get("discrepancies") or []]
+            new = sum(1 for i in pairs if status.get(i) == "new")
+            out += [finding_heading(n, f), ""]
+            if f.get("summary"):
+                out += [md_escape(f["summary"]) + ".", ""]
+            out += [*values_table(f, articles), ""]
+            note = f"{len(pairs)} contradicting pair{'' if len(pairs) == 1 else 's'}"
+            if new:
+                note += f" ({new} new)"
+            out += [f"_{note}; finding `{str(f.get('id', '')).replace('`', '')}`; pairs "
+                    + ", ".join(f"`{p.replace('`', '')}`" for p in pairs) + "_", ""]
     if not report.get("discrepancies"):
         out += ["No contradicting claims were found.", ""]
     skipped = report.get("skipped") or []

@@ -1,4 +1,4 @@
-"""The table the CLI prints when a run ends: one row per discrepancy, then where things are.
+"""The table the CLI prints when a run ends: one row per finding, then where things are.
 
 Cells are rich ``Text`` objects, never markup strings: a subject or quote containing
 ``[bold]`` is article text and must be printed as it is, not interpreted.
@@ -17,7 +17,8 @@ from rich.text import Text
 from crosscheck.reports.markdown import (
     article_index,
     claim_meta,
-    events_with_discrepancies,
+    events_with_findings,
+    findings_of,
     severity_counts,
     value_text,
     when,
@@ -38,56 +39,53 @@ def print_summary(
     paths: Mapping[str, os.PathLike[str] | str],
     console: Console | None = None,
 ) -> None:
-    """Print the discrepancy table, the counts and the output paths."""
+    """Print the findings table, the counts and the output paths."""
     console = console or Console()
     articles = article_index(report)
     ds = report.get("discrepancies") or []
+    fs = findings_of(report)
     claims = sum(int(a.get("claims") or 0) for a in report.get("articles") or [])
     skipped = len(report.get("skipped") or [])
 
-    if ds:
+    if fs:
         table = Table(title=Text(f"crosscheck · run {report.get('run_id', '')}"), show_lines=True,
                       expand=False)
-        # On a narrow terminal the explanation goes under the subject instead of its own column.
+        # On a narrow terminal the summary goes under the subject instead of its own column.
         wide = console.width >= 120
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column("severity", no_wrap=True)
         table.add_column("subject", ratio=2)
-        table.add_column("A says", ratio=2)
-        table.add_column("B says", ratio=2)
+        table.add_column("values by outlet", ratio=2)
         if wide:
-            table.add_column("why", ratio=3)
+            table.add_column("summary", ratio=3)
         n = 0
-        for _event, items in events_with_discrepancies(report):
-            for d in items:
+        for _event, items in events_with_findings(report):
+            for f in items:
                 n += 1
-                sev = str(d.get("severity") or "")
-                sides = []
-                for c in (d.get("claims") or [])[:2]:
+                sev = str(f.get("severity") or "")
+                said = Text()
+                for c in f.get("values") or []:
                     meta = claim_meta(c, articles)
-                    cell = Text(value_text(c), style="bold")
-                    cell.append(f"\n{meta['source']} · {when(meta['published'])}", style="dim")
-                    sides.append(cell)
-                while len(sides) < 2:
-                    sides.append(Text(""))
-                subject = Text(str(d.get("subject") or ""))
-                if d.get("superseded"):
-                    subject.append("\nsuperseded", style="dim")
-                why = Text(str(d.get("explanation") or ""))
+                    if said:
+                        said.append("\n")
+                    said.append(value_text(c), style="bold")
+                    said.append(f" {meta['source']} · {when(meta['published'])}", style="dim")
+                subject = Text(str(f.get("subject") or ""))
+                summary = Text(str(f.get("summary") or ""))
                 if not wide:
                     subject.append("\n")
-                    subject.append_text(why.copy())
+                    subject.append_text(summary.copy())
                 severity = Text(sev, style=SEVERITY_STYLE.get(sev, ""))
-                severity.append(f"\n{d.get('kind') or ''}", style="dim")
-                cells = [Text(str(n)), severity, subject, sides[0], sides[1]]
-                table.add_row(*cells, *([why] if wide else []))
+                severity.append(f"\n{f.get('kind') or ''}", style="dim")
+                table.add_row(Text(str(n)), severity, subject, said, *([summary] if wide else []))
         console.print(table)
 
     line = Text()
-    line.append(f"{len(ds)} discrepanc{'y' if len(ds) == 1 else 'ies'}",
-                style="bold red" if ds else "bold green")
-    if ds:
-        line.append(f" ({severity_counts(ds)})")
+    line.append(f"{len(fs)} disputed subject{'' if len(fs) == 1 else 's'}",
+                style="bold red" if fs else "bold green")
+    if fs:
+        line.append(f" ({severity_counts(fs)})")
+    line.append(f" · {len(ds)} contradicting pair{'' if len(ds) == 1 else 's'}")
     line.append(f" · {len(report.get('articles') or [])} articles · {claims} claims · {skipped} skipped")
     checks = report.get("checks")
     if isinstance(checks, dict):
