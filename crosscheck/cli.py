@@ -10,6 +10,7 @@ import json
 import os
 import sys
 import time
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -207,7 +208,7 @@ def _print_summary(report: dict, out: Path, db: Path | None) -> None:
 @app.command()
 def extract(
     articles_dir: Annotated[Path, typer.Argument(help="Folder of articles.")],
-    as_json: Annotated[bool, typer.Option("--json", help="One claim object a line (the contract's CLAIM + kind, subject).")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One claim object a line (the contract's CLAIM + kind, subject, attributed and the typed frame).")] = False,
 ) -> None:
     """Ingest and extract claims only (no embeddings, no Prefect): print every claim.
 
@@ -235,6 +236,9 @@ def extract(
                     "sentence": by_idx[claim.sentence_idx].text, "quote": claim.quote,
                     "char_start": claim.char_start, "char_end": claim.char_end,
                     "value": claim.value(), "kind": claim.kind, "subject": claim.subject,
+                    "attributed": claim.attributed,
+                    # the typed frame: what is measured and which incident and part of it
+                    "frame": {k: v for k, v in asdict(claim.frame).items() if k != "context"},
                 }
                 out.write(json.dumps(obj, ensure_ascii=False) + "\n")
             else:

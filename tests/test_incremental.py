@@ -25,8 +25,9 @@ pytestmark = pytest.mark.server
 
 def _texts_of(con, article_id: str) -> set[str]:
     rows = con.execute(
-        "SELECT text_hash FROM claims WHERE article_id = ? UNION SELECT lead_hash FROM articles WHERE article_id = ?",
-        [article_id, article_id],
+        "SELECT text_hash FROM claims WHERE article_id = ? UNION SELECT context_hash FROM claim_frames "
+        "WHERE article_id = ? UNION SELECT lead_hash FROM articles WHERE article_id = ?",
+        [article_id, article_id, article_id],
     ).fetchall()
     return {r[0] for r in rows}
 

@@ -316,3 +316,18 @@ def test_fractions_after_written_numbers(nums, text, quote, value):
 
 def test_an_ordinal_hundredth_is_no_fraction(nums):
     assert nums("She was the hundredth visitor.") == []
+
+
+@pytest.mark.parametrize("text,quote,value", [
+    ("A quarter of a million people marched.", "A quarter of a million", 250000),
+    ("A third of a million voters stayed home.", "A third of a million", 1e6 / 3),
+    ("Nearly a quarter million homes lost power.", "Nearly a quarter million", 250000),
+])
+def test_a_fraction_of_a_scale_is_that_fraction(nums, text, quote, value):
+    m = one(nums, text)
+    assert m.text == quote and m.high == pytest.approx(value)
+
+
+def test_a_street_block_is_a_place_not_a_count(nums):
+    assert nums("Officers were sent to the 2300 block of North Larch Avenue.") == []
+    assert one(nums, "The fire destroyed 3 blocks of housing.").low == 3

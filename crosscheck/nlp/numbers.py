@@ -402,6 +402,15 @@ def _core_at(lx: list[Lex], i: int) -> _Core | None:
             return _Core(i, i + 3, 6, False, 1)
         if w in _UNITS_CI and w not in ("t", "l", "in", "m"):
             return _Core(i, i + 2, 0.5, False, 1)  # "half a kilometre", "half an hour"
+    if x.low in ("a", "an") and i + 1 < len(lx) and lx[i + 1].low in ("half", "third", "quarter"):
+        # "a quarter of a million", "a third of a billion", "a quarter million": the fraction of
+        # the scale, not the scale itself
+        k = i + 2
+        if k + 1 < len(lx) and lx[k].low == "of" and lx[k + 1].low in ("a", "an"):
+            k += 2
+        if k < len(lx) and lx[k].low in ("million", "billion", "trillion", "thousand"):
+            sc = numwords.SCALES[lx[k].low]
+            return _Core(i, k + 1, sc / _FRACTIONS[lx[i + 1].low], False, sc)
     if x.low in ("half", "quarter") and i + 1 < len(lx) and lx[i + 1].low in ("million", "billion", "trillion", "thousand"):
         sc = numwords.SCALES[lx[i + 1].low]
         return _Core(i, i + 2, (0.5 if x.low == "half" else 0.25) * sc, False, sc)
@@ -910,7 +919,7 @@ def _is_non_quantity(lx: list[Lex], c: _Core, text: str, toks: _Tokens, money: b
         nt = toks.at(e + 1) if nm else None
         if nt is not None and nt.pos_ == "PROPN" and nt.ent_type_ not in ("NORP", "GPE"):
             return True  # "2013 MVC Tournament results": a year naming an event
-    if c.digits and _STREET_AFTER.match(after):
+    if c.digits and (_STREET_AFTER.match(after) or _BLOCK_OF.match(after)):
         return True
     if c.digits and unit is None and not money and _age_aside(before, after, c, lx, toks, prev):
         return True
@@ -923,6 +932,9 @@ def _is_non_quantity(lx: list[Lex], c: _Core, text: str, toks: _Tokens, money: b
 _STREET_AFTER = re.compile(
     r"\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?[A-Z][a-z]+(\s+[A-Z][a-z]+)?\s+"
     r"(Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place|Court|Terrace|Highway)\b")
+# "the 1400 block of Elm Street": US police usage locating a scene by the hundreds of its
+# house numbers; a place, not a count of blocks
+_BLOCK_OF = re.compile(r"\s+block\s+of\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?[A-Z]")
 _KIN = {"man", "woman", "boy", "girl", "son", "daughter", "wife", "husband", "mother", "father"}
 
 
