@@ -13,11 +13,15 @@ missed pair costs less than a false alarm across events.
 from __future__ import annotations
 
 import heapq
+import json
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from crosscheck.models import Sentence, sha256
@@ -75,6 +79,52 @@ def anchors_frame(bodies: dict[str, str]) -> pd.DataFrame:
     """article_id, year: each article's dominant year (NULL when it has none)."""
     frame = pd.DataFrame({"article_id": list(bodies), "year": [dominant_year(t) for t in bodies.values()]})
     return frame.astype({"article_id": str, "year": "Int64"})
+
+
+# The pair features the fitted model weighs, in its order (see feature_matrix).
+FEATURES = ("lead_cosine", "names", "places", "people", "same_trigger", "other_trigger",
+            "filed_gap", "filed_unknown", "event_gap", "event_unknown", "years_differ")
+MODEL_FILE = Path(__file__).with_name("event_model.json")
+
+
+def feature_matrix(pairs: pd.DataFrame) -> np.ndarray:
+    """The model's inputs from sql/event_pair_features.sql rows: similarities as they come,
+    day gaps as ln(1 + days) (a week matters at first, less so a month later), and an
+    indicator where a gap is unknown (its gap column then reads 0)."""
+    filed = pd.to_numeric(pairs["filed_days_apart"], errors="coerce").astype(float)
+    dated = pd.to_numeric(pairs["event_days_apart"], errors="coerce").astype(float)
+    both = pairs["both_triggered"].astype(bool).to_numpy()
+    same = pairs["same_trigger"].astype(bool).to_numpy()
+    cols = [
+        pairs["lead_cosine"].astype(float).to_numpy(),
+        pairs["names"].astype(float).to_numpy(),
+        pairs["places"].astype(float).to_numpy(),
+        pairs["people"].astype(float).to_numpy(),
+        same.astype(float),
+        (both & ~same).astype(float),
+        np.log1p(filed.fillna(0.0).to_numpy()),
+        filed.isna().to_numpy().astype(float),
+        np.log1p(dated.fillna(0.0).to_numpy()),
+        dated.isna().to_numpy().astype(float),
+        pairs["years_differ"].astype(bool).to_numpy().astype(float),
+    ]
+    return np.column_stack(cols) if len(pairs) else np.zeros((0, len(FEATURES)))
+
+
+@cache
+def model(path: Path = MODEL_FILE) -> dict:
+    """The fitted weights (scripts/event_fit.py writes them, with what they were fitted on)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"{path}: fitted on features {data['features']}, the code computes {list(FEATURES)}")
+    return data
+
+
+def same_event_probability(pairs: pd.DataFrame, fitted: dict | None = None) -> np.ndarray:
+    """P(one event) per pair: logistic regression over the features, weights from the model file."""
+    fitted = fitted or model()
+    z = feature_matrix(pairs) @ np.asarray(fitted["weights"], dtype=float) + float(fitted["bias"])
+    return 1.0 / (1.0 + np.exp(-z))
 
 
 def cluster(
