@@ -31,7 +31,8 @@ def event_pair_features(store: Store) -> pd.DataFrame:
         return store.query(
             "event_pair_features",
             {"max_name_share": config.EVENT_MAX_NAME_SHARE, "name_keep_df": config.EVENT_NAME_KEEP_DF,
-             "window_days": config.EVENT_WINDOW_DAYS, "lead_sentences": events.LEAD_SENTENCES},
+             "window_days": config.EVENT_WINDOW_DAYS, "lead_sentences": events.LEAD_SENTENCES,
+             "reporting_verbs": list(config.EVENT_REPORTING_VERBS)},
         )
     finally:
         store.con.unregister("_names")
@@ -39,10 +40,10 @@ def event_pair_features(store: Store) -> pd.DataFrame:
 
 
 def pair_scores(pairs: pd.DataFrame, fitted: dict | None = None) -> list[tuple[str, str, float]]:
-    """(a, b, P(one event)) per pair; -inf where the two date their event more than
+    """(a, b, P(one event)) per pair; -inf where the two name days for their event more than
     EVENT_MAX_DAYS_APART apart (then no evidence may merge them)."""
     prob = events.same_event_probability(pairs, fitted)
-    gap = pd.to_numeric(pairs["event_days_apart"], errors="coerce").to_numpy(dtype=float)
+    gap = pd.to_numeric(pairs["event_days_apart_exact"], errors="coerce").to_numpy(dtype=float)
     prob = np.where(gap > config.EVENT_MAX_DAYS_APART, -np.inf, prob)
     return list(zip(pairs["article_a"], pairs["article_b"], prob.tolist()))
 
@@ -56,13 +57,14 @@ def filing_days(store: Store) -> dict[str, int | None]:
 
 
 def cluster_articles(store: Store, pairs: pd.DataFrame, fitted: dict | None = None) -> dict[str, str]:
-    """Article id -> event id, from scored pairs (average linkage at the model's threshold)."""
+    """Article id -> event id, from scored pairs (average linkage at the model's threshold and
+    coverage)."""
     fitted = fitted or events.model()
     ids = [r[0] for r in store.con.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()]
     bodies = dict(store.con.execute("SELECT article_id, coalesce(title, '') || '\n' || body FROM articles").fetchall())
     years = {aid: events.dominant_year(text) for aid, text in bodies.items()}
     return events.cluster(ids, pair_scores(pairs, fitted), float(fitted["threshold"]), filing_days(store), years,
-                          config.EVENT_WINDOW_DAYS)
+                          config.EVENT_WINDOW_DAYS, float(fitted.get("coverage", 1.0)))
 
 
 def assign_events(store: Store) -> dict[str, str]:

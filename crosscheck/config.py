@@ -79,3 +79,8 @@ EVENT_WINDOW_DAYS = 60.0
 # an article gives for its own event are the strongest evidence there is, and an average of
 # other evidence must not outvote them.
 EVENT_MAX_DAYS_APART = 10.0
+# The day a thing was said or published is the report's day, not the event's: "the ministry
+# said on Saturday", two weeks after the crash, must not date the crash. Date claims whose
+# predicate (the verb the subject reader found) is one of these never count as event days.
+EVENT_REPORTING_VERBS = ("say", "tell", "announce", "report", "confirm", "add", "state", "publish",
+                         "release", "issue", "hand", "update", "write", "declare", "warn", "note")

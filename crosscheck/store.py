@@ -256,8 +256,9 @@ class Store:
             columns=["article_id", "kind", "term", "surface", "tf", "in_lead"])
         term_df = term_df.drop_duplicates(["article_id", "kind", "term"])
         line_df = pd.DataFrame(
-            [(aid, sig.dateline, sig.published_from_text) for aid, sig in sorted(signals.items()) if sig.dateline],
-            columns=["article_id", "dateline", "published_from_text"])
+            [(aid, sig.dateline, sig.published_from_text, *sig.dateline_span)
+             for aid, sig in sorted(signals.items()) if sig.dateline and sig.dateline_span],
+            columns=["article_id", "dateline", "published_from_text", "char_start", "char_end"])
         self.con.execute("BEGIN TRANSACTION")
         try:
             self._delete_articles(article_df[["article_id"]])

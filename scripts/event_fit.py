@@ -6,7 +6,7 @@
 The corpora are those of scripts/event_eval.py (dev, dev2, extra, ecbplus-a, ecbplus-b). On the
 --fit corpora (default: dev2 and ecbplus-a) the candidate pairs of sql/event_pair_features.sql
 are labelled by gold event and a logistic regression (L2, Newton steps) is fitted; then the
-clustering threshold is the one whose clusters score best there (pairwise F0.5: a false merge
+clustering threshold and coverage (events.cluster) are the ones whose clusters score best there (pairwise F0.5: a false merge
 costs more than a split). Printed: the fit, then every corpus scored with it, marked [fit] or
 [held out], then leave-one-corpus-out (fit on all others, score the one left out). --write
 stores the fit, with what it was fitted on and its held-out scores, in the model file.
@@ -37,7 +37,8 @@ from crosscheck import align, events  # noqa: E402
 from crosscheck.store import Store  # noqa: E402
 
 L2 = 1.0  # ridge on the weights (not the bias): a few hundred positive pairs per corpus
-THRESHOLDS = [round(t, 2) for t in np.arange(0.2, 0.91, 0.05)]
+THRESHOLDS = [round(t, 2) for t in np.arange(0.3, 0.91, 0.05)]
+COVERAGES = [1.0, 0.75, 0.5, 0.35, 0.25]
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 50) -> tuple[np.ndarray, float]:
@@ -89,14 +90,15 @@ def fit(names: list[str], data: dict[str, tuple[event_eval.Corpus, pd.DataFrame]
     w, b = fit_logistic(x, y)
     fitted = {"features": list(events.FEATURES), "weights": [round(v, 4) for v in w], "bias": round(b, 4)}
     best = None
-    for t in THRESHOLDS:
-        total: Counter[str] = Counter()
-        for n in names:
-            total.update(clusters_with(data[n][0], data[n][1], {**fitted, "threshold": t}))
-        score = f_half(total)
-        if best is None or score > best[0] + 1e-9:
-            best = (score, t)
-    fitted["threshold"] = best[1]
+    for cov in COVERAGES:
+        for t in THRESHOLDS:
+            total: Counter[str] = Counter()
+            for n in names:
+                total.update(clusters_with(data[n][0], data[n][1], {**fitted, "threshold": t, "coverage": cov}))
+            score = f_half(total)
+            if best is None or score > best[0] + 1e-9:
+                best = (score, t, cov)
+    fitted["threshold"], fitted["coverage"] = best[1], best[2]
     return fitted
 
 
@@ -119,7 +121,7 @@ def main() -> int:
     fitted = fit(fit_on, data)
     print("fitted on", ", ".join(fit_on))
     print("  " + ", ".join(f"{f}={w:+.2f}" for f, w in zip(events.FEATURES, fitted["weights"]))
-          + f", bias={fitted['bias']:+.2f}, threshold={fitted['threshold']}")
+          + f", bias={fitted['bias']:+.2f}, threshold={fitted['threshold']}, coverage={fitted['coverage']}")
     scores = {}
     for name, (corpus, pairs) in data.items():
         c = clusters_with(corpus, pairs, fitted)
@@ -132,7 +134,7 @@ def main() -> int:
             others = [n for n in data if n != name]
             loo = fit(others, data)
             print(event_eval.line(name, clusters_with(data[name][0], data[name][1], loo)),
-                  f"threshold={loo['threshold']}")
+                  f"threshold={loo['threshold']} coverage={loo['coverage']}")
     if args.write:
         fitted["why"] = ("P(two articles report one event) = logistic(weights . features + bias); "
                          "articles join an event while their average-linkage probability reaches "

@@ -10,8 +10,8 @@
 -- when their dominant years (frame _anchors) do not differ.
 -- Filing day: the dateline's day when the text gives one (see extract.published_datetime), else
 -- `published`. Event days: the dates of the lead (a day up to a year) when it gives any, else
--- the precise days of the body; never the filing day.
--- $max_name_share, $name_keep_df, $window_days, $lead_sentences: crosscheck.config EVENT_*.
+-- the precise days of the body; never the filing day, nor the day something was said.
+-- $max_name_share, $name_keep_df, $window_days, $lead_sentences, $reporting_verbs: crosscheck.config EVENT_*.
 WITH lead AS (
     SELECT a.article_id, e.embedding, y.year,
            coalesce(try_cast(d.published_from_text AS DATE), try_cast(left(a.published, 10) AS DATE)) AS pub
@@ -77,22 +77,31 @@ cosines AS (  -- per pair, the tf-idf cosine of each kind of key
     GROUP BY s.article_a, s.article_b
 ),
 triggers AS (SELECT article_id, term FROM article_terms WHERE kind = 'trigger'),
-claim_spans AS (
-    SELECT article_id, sentence_idx < $lead_sentences AS in_lead,
-           try_cast(left(low_date, 10) AS DATE) AS first_day, try_cast(left(high_date, 10) AS DATE) AS last_day
-    FROM claims
-    WHERE kind = 'date' AND low_date IS NOT NULL AND high_date IS NOT NULL
+claim_spans AS (  -- a date claim inside the dateline is the filing day, not the event's, and
+                  -- the day something was said ("the ministry said on Saturday") is the report's
+    SELECT c.article_id, c.sentence_idx < $lead_sentences AS in_lead,
+           try_cast(left(c.low_date, 10) AS DATE) AS first_day, try_cast(left(c.high_date, 10) AS DATE) AS last_day
+    FROM claims AS c
+    LEFT JOIN article_datelines AS d ON d.article_id = c.article_id
+         AND c.char_start < d.char_end AND c.char_end > d.char_start
+    WHERE c.kind = 'date' AND c.low_date IS NOT NULL AND c.high_date IS NOT NULL AND d.article_id IS NULL
+      AND NOT list_contains($reporting_verbs, coalesce(c.predicate, ''))
 ),
 lead_dated AS (SELECT DISTINCT article_id FROM claim_spans WHERE in_lead AND last_day - first_day <= 366),
 spans AS (
-    SELECT article_id, first_day, last_day FROM claim_spans
+    SELECT article_id, first_day, last_day, in_lead FROM claim_spans
     WHERE first_day IS NOT NULL AND last_day IS NOT NULL
       AND CASE WHEN article_id IN (SELECT article_id FROM lead_dated)
                THEN in_lead AND last_day - first_day <= 366 ELSE last_day - first_day <= 1 END
 ),
 date_gaps AS (  -- how close the two come in dating their event (0 when any spans overlap)
     SELECT c.article_a, c.article_b,
-           min(greatest(0, y.first_day - x.last_day, x.first_day - y.last_day)) AS gap
+           min(greatest(0, y.first_day - x.last_day, x.first_day - y.last_day)) AS gap,
+           -- the same over the single days both leads name: "in January", "the 2008 season" or a
+           -- day deep in the body (often another, recalled event) is too loose to veto with
+           min(greatest(0, y.first_day - x.last_day, x.first_day - y.last_day))
+               FILTER (WHERE x.in_lead AND y.in_lead
+                         AND x.last_day - x.first_day <= 1 AND y.last_day - y.first_day <= 1) AS exact_gap
     FROM cosines AS c
     JOIN spans AS x ON x.article_id = c.article_a
     JOIN spans AS y ON y.article_id = c.article_b
@@ -107,6 +116,7 @@ SELECT c.article_a, c.article_b,
            AND EXISTS (SELECT 1 FROM triggers WHERE article_id = c.article_b) AS both_triggered,
        abs(y.pub - x.pub) AS filed_days_apart,
        g.gap AS event_days_apart,
+       g.exact_gap AS event_days_apart_exact,
        x.year IS NOT NULL AND y.year IS NOT NULL AND x.year <> y.year AS years_differ
 FROM cosines AS c
 JOIN lead AS x ON x.article_id = c.article_a

@@ -21,5 +21,7 @@ CREATE TABLE IF NOT EXISTS article_terms (
 CREATE TABLE IF NOT EXISTS article_datelines (
     article_id          VARCHAR PRIMARY KEY,
     dateline            VARCHAR NOT NULL,   -- the words read
-    published_from_text VARCHAR NOT NULL    -- ISO day they name
+    published_from_text VARCHAR NOT NULL,   -- ISO day they name
+    char_start          INTEGER NOT NULL,   -- where they stand in the body: a date claim there
+    char_end            INTEGER NOT NULL    -- is the filing day, not the event's day
 );

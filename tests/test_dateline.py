@@ -54,3 +54,20 @@ def test_disagreement_is_more_than_a_day_apart():
     assert not dateline.disagrees(dt.date(2020, 5, 11), found)
     assert dateline.disagrees(dt.date(2020, 5, 13), found)
     assert not dateline.disagrees(None, found)
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("Sunday, June 6, 2021 Dam inspectors warned of cracks weeks before ...", dt.date(2021, 6, 6)),
+        ("Bridge closed after barge strike August 2, 2015 Engineers inspected the span ...", dt.date(2015, 8, 2)),
+        ("Mill owner fined May 4, 2016-3:05 pm The owner of the mill ...", dt.date(2016, 5, 4)),
+    ],
+)
+def test_page_stamps_between_headline_and_story(text, day):
+    found = dateline.read_dateline(text)
+    assert found is not None and found.date == day
+
+
+def test_a_dated_clause_after_a_preposition_is_prose():
+    assert dateline.read_dateline("The levee failed on August 2, 2015 Engineers said later.") is None

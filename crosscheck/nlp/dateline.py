@@ -77,8 +77,17 @@ def _patterns() -> list[re.Pattern[str]]:
         out.append(re.compile(r"(?m)^[ \t]*" + _CITY + r",?\s+(?i:" + date + r")" + _AGENCY + r"(?=" + _DASH + r")"))
         # a web page's stamp anywhere in the opening: "Published ... date", or a date and a time
         out.append(re.compile(r"(?i)\b" + _STAMP_WORDS + r"(?:" + _TIME + r",?\s+)?" + date))
-        out.append(re.compile(r"(?i)(?<![\w,])" + date + r",?\s+" + _TIME + r"(?!\s*(?:local|gmt|utc)\b)"))
+        out.append(re.compile(r"(?i)(?<![\w,])" + date + r",?\s*-?\s*" + _TIME + r"(?!\s*(?:local|gmt|utc)\b)"))
+        # a page stamp between headline and story: no punctuation either side, and no
+        # preposition before it (which would make it the prose's "on March 3, 2024"; read_dateline
+        # checks the word before)
+        out.append(re.compile(r"(?:\A|(?<=[A-Za-z0-9\u201d\"')?!]\s))(?i:" + date + r")(?=\s+[A-Z\u201c\"])"))
     return out
+
+
+_PROSE_BEFORE = re.compile(
+    r"\b(?:on|in|of|by|at|to|from|since|until|till|before|after|and|or|through|during|between|dated)\s+$",
+    re.IGNORECASE)
 
 
 _FULL = _patterns()
@@ -94,7 +103,7 @@ def read_dateline(text: str, year: int | None = None) -> Dateline | None:
     for pattern in _FULL:
         for m in pattern.finditer(head):
             day = _date_of(m, None)
-            if day is not None:
+            if day is not None and not _PROSE_BEFORE.search(head[max(0, m.start() - 12):m.start()]):
                 found.append(Dateline(m.group().strip(), day, m.start(), m.end()))
                 break
     if year is not None:

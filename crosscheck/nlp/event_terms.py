@@ -37,6 +37,7 @@ class EventSignals:
     terms: list[tuple[str, str, str, float, bool]] = field(default_factory=list)
     dateline: str | None = None
     published_from_text: str | None = None  # ISO day the dateline names
+    dateline_span: tuple[int, int] | None = None  # its offsets in the body
 
 
 @cache
@@ -106,4 +107,6 @@ def read_signals(title: str | None, body: str, doc: Doc, sentences: list[Sentenc
     if trigger is not None:
         terms.append(("trigger", trigger[0], trigger[1], 1.0, True))
     line = datelines.read_dateline(body, year)
-    return EventSignals(terms, line.text if line else None, line.date.isoformat() if line else None)
+    if line is None:
+        return EventSignals(terms)
+    return EventSignals(terms, line.text, line.date.isoformat(), (line.start, line.end))
