@@ -1,11 +1,12 @@
 """Event labels: what happened, where and when, in the event's own articles' words.
 
 A reader scanning a report needs to know which event a finding is about; one article's headline
-("Toll passes 2,000 as king declares mourning") says less than "Earthquake in Al Haouz,
-8 September 2023". Each part is the one most of the event's articles share: the trigger as
-they write it, the place their leads name most, the day their leads date the event (else the
-earliest filing day). A part nobody gives is left out; with no trigger at all the earliest
-article's title stands in.
+("Rescuers reach cut-off villages as toll rises") says less than "Earthquake in Melkin,
+6 May 2031". Each part is the one most of the event's articles share: the trigger as they
+write it; the place their leads name most (a name the parser took for a place in one article
+and for a person or organisation in another counts in full); the day their leads date the
+event, else the earliest filing day. A part nobody gives is left out; with no trigger at all
+the earliest article's title stands in.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def _best(parts: list[tuple[str, str, float]]) -> str | None:
 
 
 def compose(what: str | None, where: str | None, when: str | None, fallback: str) -> str:
-    """'Earthquake in Al Haouz, 8 September 2023' from its parts; the fallback leads when the
+    """'Earthquake in Melkin, 6 May 2031' from its parts; the fallback leads when the
     articles name no trigger."""
     head = what[:1].upper() + what[1:] if what else fallback
     if where and where.lower() not in head.lower():
@@ -70,7 +71,8 @@ def labels(store: Store, mapping: dict[str, str]) -> dict[str, str]:
     for event, ids in members.items():
         first = min(ids, key=lambda a: (filed.get(a) or "9999", a))
         what = _best([p for p in parts[(event, "what")] if p[0] in lexicon])
-        where = _best(parts[(event, "where")])
+        places = {v for v, _, _ in parts[(event, "where")]}
+        where = _best(parts[(event, "where")] + [p for p in parts[(event, "named")] if p[0] in places])
         day = _best(parts[(event, "when")]) or filed.get(first)
         out[event] = compose(what, where, _day(day) if day else None, titles.get(first, first))
     return out

@@ -1,14 +1,16 @@
 -- event_label_parts.sql: per article, the words an event label is built from: what happened
--- (trigger, as the article wrote it), where (places; the lead's count twice) and when (the
+-- (trigger, as the article wrote it), where (places, and the same names tagged otherwise
+-- elsewhere, as the small parser often tags an unknown town; the lead's count twice) and when (the
 -- single days its lead dates outside its dateline, and its filing day as a fallback). Why: an event is named by
--- what happened, where and when ("Earthquake in Al Haouz, 8 September 2023"), in its own
+-- what happened, where and when ("Earthquake in Melkin, 6 May 2031"), in its own
 -- articles' words; crosscheck/event_labels.py picks the most shared of each per event.
 -- $lead_sentences: crosscheck.events.LEAD_SENTENCES.
 SELECT article_id, 'what' AS part, term AS value, surface, 1.0 AS weight
 FROM article_terms WHERE kind = 'trigger'
 UNION ALL
-SELECT article_id, 'where', term, surface, CASE WHEN in_lead THEN 2.0 ELSE 1.0 END
-FROM article_terms WHERE kind = 'place'
+SELECT article_id, CASE WHEN kind = 'place' THEN 'where' ELSE 'named' END, term, surface,
+       CASE WHEN in_lead THEN 2.0 ELSE 1.0 END
+FROM article_terms WHERE kind IN ('place', 'person', 'org')  -- the parser may call a town a person
 UNION ALL
 SELECT c.article_id, 'when', left(c.low_date, 10), left(c.low_date, 10), 1.0
 FROM claims AS c

@@ -27,18 +27,22 @@ keys AS (  -- every comparable term, kind-tagged so that a place and a name neve
     SELECT article_id, CASE WHEN kind = 'org' THEN 'person' ELSE kind END, term, 1.0 + ln(tf)
     FROM article_terms WHERE kind IN ('place', 'person', 'org')
 ),
+counted AS (SELECT kind, term, count(DISTINCT article_id) AS df FROM keys GROUP BY kind, term),
 idf AS (
     -- a key every article uses weighs next to nothing, yet not 0: it must still link two
-    -- reports of one story in a folder of two (the cosine is scale-free)
-    SELECT kind, term, greatest(ln((SELECT n FROM n_articles) / count(DISTINCT article_id)), 0.001) AS w
-    FROM keys
-    GROUP BY kind, term
-    HAVING count(DISTINCT article_id) >= 2
-       AND count(DISTINCT article_id) <= greatest($name_keep_df, $max_name_share * (SELECT n FROM n_articles))
+    -- reports of one story in a folder of two (the cosine is scale-free). A key too common to
+    -- tell events apart is dropped. A key only one article has links nothing, but a place or
+    -- person it alone names still counts in its length: a quake in another town of the same
+    -- province shares the province and differs in the town.
+    SELECT kind, term, df, greatest(ln((SELECT n FROM n_articles) / df), 0.001) AS w
+    FROM counted
+    WHERE df <= greatest($name_keep_df, $max_name_share * (SELECT n FROM n_articles))
+      AND df >= 1
 ),
 weighted AS (  -- with the filing day in windows of $window_days + 1 days: a pair within
                -- $window_days falls in one window or two neighbouring ones
-    SELECT k.article_id, k.kind, k.term, max(k.tf) * any_value(idf.w) AS w, any_value(l.pub) AS pub,
+    SELECT k.article_id, k.kind, k.term, any_value(idf.df) AS df, max(k.tf) * any_value(idf.w) AS w,
+           any_value(l.pub) AS pub,
            any_value(l.year) AS year,
            any_value((epoch(l.pub) // 86400 // (CAST($window_days AS INTEGER) + 1))::BIGINT) AS bucket
     FROM keys AS k
@@ -49,14 +53,14 @@ weighted AS (  -- with the filing day in windows of $window_days + 1 days: a pai
 norm AS (SELECT article_id, kind, sqrt(sum(w * w)) AS len FROM weighted GROUP BY article_id, kind),
 dated_shared AS (
     SELECT x.article_id AS article_a, y.article_id AS article_b, x.kind, x.w * y.w AS ww
-    FROM (SELECT *, unnest([bucket - 1, bucket, bucket + 1]) AS near FROM weighted WHERE pub IS NOT NULL) AS x
+    FROM (SELECT *, unnest([bucket - 1, bucket, bucket + 1]) AS near FROM weighted WHERE pub IS NOT NULL AND df >= 2) AS x
     JOIN weighted AS y ON y.kind = x.kind AND y.term = x.term AND y.bucket = x.near
     WHERE x.article_id < y.article_id AND abs(y.pub - x.pub) <= $window_days
 ),
 undated_shared AS (
     SELECT least(x.article_id, y.article_id) AS article_a, greatest(x.article_id, y.article_id) AS article_b,
            x.kind, x.w * y.w AS ww
-    FROM (SELECT * FROM weighted WHERE pub IS NULL) AS x
+    FROM (SELECT * FROM weighted WHERE pub IS NULL AND df >= 2) AS x
     JOIN weighted AS y ON y.kind = x.kind AND y.term = x.term AND y.article_id <> x.article_id
     WHERE (y.pub IS NOT NULL OR x.article_id < y.article_id)
       AND (x.year IS NULL OR y.year IS NULL OR x.year = y.year)

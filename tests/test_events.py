@@ -1,4 +1,4 @@
-"""Event clustering: sparse average linkage, names, and the time rules in article_similarity.sql."""
+"""Event clustering: sparse average linkage, names, and the time rules in event_pair_features.sql."""
 
 from __future__ import annotations
 
@@ -117,9 +117,15 @@ def test_identical_leads_without_shared_names_stay_apart(tmp_path):
 
 
 def test_publication_more_than_the_window_apart_splits(tmp_path):
-    arts = [{"id": i, "body": _QUAKE, "published": p} for i, p in (("a", "2024-03-01"), ("b", "2024-04-20"))]
+    arts = [{"id": i, "body": _QUAKE, "published": p} for i, p in (("a", "2024-03-01"), ("b", "2024-06-20"))]
     m = _events_of(_store(tmp_path, arts))
     assert m["a"] != m["b"]
+
+
+def test_a_follow_up_weeks_later_within_the_window_joins(tmp_path):
+    arts = [{"id": i, "body": _QUAKE, "published": p} for i, p in (("a", "2024-03-01"), ("b", "2024-03-24"))]
+    m = _events_of(_store(tmp_path, arts))
+    assert m["a"] == m["b"]
 
 
 def test_undated_articles_about_different_years_split(tmp_path):
