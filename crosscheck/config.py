@@ -74,10 +74,12 @@ EVENT_NAME_KEEP_DF = 100
 # keeps the pair join of a 50,000-article store to a sliding window. Within it the gap is
 # only evidence, weighed by the model.
 EVENT_WINDOW_DAYS = 60.0
-# Two articles that both date their event, and date it further apart than this, are never one
-# event whatever else they share (a second fire at one depot, the next election): the dates
-# an article gives for its own event are the strongest evidence there is, and an average of
-# other evidence must not outvote them.
+# Two articles whose leads both name a single day for their event, further apart than this, are
+# never one event whatever else they share (a second fire at one depot, the next election): the
+# day a lead gives its own event is the strongest evidence there is, and an average of other
+# evidence must not outvote it. Looser dates ("in January", a day deep in the body) are only
+# evidence. Not lower: extraction misreads a weekday now and then, and dev2's stories hold
+# aftershocks days apart; the model separates incidents closer than this by place and people.
 EVENT_MAX_DAYS_APART = 10.0
 # The day a thing was said or published is the report's day, not the event's: "the ministry
 # said on Saturday", two weeks after the crash, must not date the crash. Date claims whose

@@ -61,22 +61,25 @@ def _lead_spans(doc: Doc, sentences: list[Sentence], n: int) -> list[Span]:
 
 
 def trigger_of(title_words: list[str], lead: list[Span]) -> tuple[str, str] | None:
-    """(group, word as written) of what the lead says happened: the first lexicon word of the
-    title, else of the lead sentences, else the lead's main verb (its own lemma as the group)."""
+    """(group, noun to name it by) of what the lead says happened: the first lexicon word of the
+    title, else of the lead sentences, else the lead's main verb (its own lemma as the group).
+    The noun is the lead's own when the parse calls it one ("blast", "quake"); otherwise (a
+    verb, an adjective, an unparsed title word) the group's name ("explosion", "death")."""
     lexicon = trigger_lexicon()
     for word in title_words:
         w = word.lower().strip(".,;:'\"\u2019")
         for form in (w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w):
             if form in lexicon:
-                return lexicon[form], w
+                return lexicon[form], lexicon[form]
     for span in lead:
         for tok in span:
             if tok.pos_ in ("NOUN", "VERB", "PROPN") and tok.lemma_.lower() in lexicon:
-                return lexicon[tok.lemma_.lower()], tok.text.lower()
+                group = lexicon[tok.lemma_.lower()]
+                return group, tok.lemma_.lower() if tok.pos_ == "NOUN" else group
     for span in lead:
         root = span.root
         if root.pos_ == "VERB" and root.lemma_.isalpha():
-            return root.lemma_.lower(), root.text.lower()
+            return root.lemma_.lower(), root.lemma_.lower()
     return None
 
 
@@ -98,7 +101,7 @@ def read_signals(title: str | None, body: str, doc: Doc, sentences: list[Sentenc
         if kind == "person":
             key = key.split()[-1]  # "President Ana Ruiz" and "Ruiz" are one person to a reader
         counts[(kind, key)] += 1
-        surface.setdefault((kind, key), ent.text.strip())
+        surface.setdefault((kind, key), _DROP.sub("", ent.text.strip()))
         if ent.start_char < lead_end:
             in_lead.add((kind, key))
     terms = [(kind, key, surface[(kind, key)], float(n), (kind, key) in in_lead)
