@@ -26,7 +26,7 @@ def published_datetime(article: Article) -> dt.datetime | None:
     apart: the body's "on Wednesday" was written against the day its copy was filed, and a feed's
     `published` is more often a re-post, a crawl time or a page update than the dateline is
     wrong. The day comes from the dateline, the clock time (noon when none) and zone from
-    `published` when there is one. Both days are kept per article (`article_dates`) and the
+    `published` when there is one. Both days are kept per article (`article_datelines`) and the
     report shows both when they disagree."""
     stated = _metadata_datetime(article)
     year = stated.year if stated else own_year(article.body)
