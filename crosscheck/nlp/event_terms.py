@@ -60,22 +60,32 @@ def _lead_spans(doc: Doc, sentences: list[Sentence], n: int) -> list[Span]:
     return spans
 
 
+# Groups that name what an event did, not what it was (see event_triggers.json).
+CONSEQUENCES = frozenset({"death", "injury"})
+
+
 def trigger_of(title_words: list[str], lead: list[Span]) -> tuple[str, str] | None:
     """(group, noun to name it by) of what the lead says happened: the first lexicon word of the
     title, else of the lead sentences, else the lead's main verb (its own lemma as the group).
-    The noun is the lead's own when the parse calls it one ("blast", "quake"); otherwise (a
-    verb, an adjective, an unparsed title word) the group's name ("explosion", "death")."""
+    A word of a consequence group ("kills", "dead") gives way to any other group's word in the
+    title or lead: "missile strike kills 12" is a strike. The noun is the lead's own when the
+    parse calls it one ("blast", "quake"); otherwise (a verb, an adjective, an unparsed title
+    word) the group's name ("explosion", "death")."""
     lexicon = trigger_lexicon()
+    found: list[tuple[str, str]] = []
     for word in title_words:
         w = word.lower().strip(".,;:'\"\u2019")
         for form in (w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w):
             if form in lexicon:
-                return lexicon[form], lexicon[form]
+                found.append((lexicon[form], lexicon[form]))
+                break
     for span in lead:
         for tok in span:
             if tok.pos_ in ("NOUN", "VERB", "PROPN") and tok.lemma_.lower() in lexicon:
                 group = lexicon[tok.lemma_.lower()]
-                return group, tok.lemma_.lower() if tok.pos_ == "NOUN" else group
+                found.append((group, tok.lemma_.lower() if tok.pos_ == "NOUN" else group))
+    if found:
+        return next((f for f in found if f[0] not in CONSEQUENCES), found[0])
     for span in lead:
         root = span.root
         if root.pos_ == "VERB" and root.lemma_.isalpha():
