@@ -2,7 +2,7 @@
 
 Feeds lose metadata, and pages carry a stale or wrong `published`; the copy itself usually opens
 with when it was filed: "Wed 05 Apr 2017 09:14", "BEIRUT, July 12 (Reuters) -", "March 3, 2024 —",
-"Published 12:17 am, Monday, September 16, 2013". Only the opening of the text is read, and only
+"Published 4:05 pm, Friday, June 9, 2028". Only the opening of the text is read, and only
 in the shapes a dateline takes (at the start of a line, before a dash, after a city in capitals,
 after "Published"/"Updated", or followed by a clock time): a date in the lead's prose ("On March 3,
 2024, police said ...") is the event's date, not the filing date, and is left alone.
