@@ -6,7 +6,7 @@ them), ~15 claims an article split over the three kinds, and vectors shaped like
 (an article's lead near its event's direction; a claim near the direction of the fact it
 reports, so claims about one fact in one event are similar and others are not).
 
-Timed: ``pipeline.align_claims`` = event clustering (``article_similarity.sql`` + sparse average linkage)
+Timed: ``pipeline.align_claims`` = event clustering (``event_pair_features.sql`` + sparse average linkage)
 then ``candidate_pairs.sql``, each reported on its own so a missed target names its stage.
 """
 

@@ -1,6 +1,6 @@
 """Alignment: events for articles, then candidate claim pairs scored in DuckDB SQL.
 
-The heavy lifting is SQL (``sql/article_similarity.sql``, ``sql/candidate_pairs.sql``); this
+The heavy lifting is SQL (``sql/event_pair_features.sql``, ``sql/candidate_pairs.sql``); this
 module only runs it and turns article similarities into event clusters.
 """
 
@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
-from crosscheck import config, events, match
+from crosscheck import config, event_labels, events, match
 from crosscheck.store import Store
 
 
@@ -21,31 +22,60 @@ def _day(published: str | None) -> int | None:
         return None
 
 
-def assign_events(store: Store, min_similarity: float = config.EVENT_MIN_SIMILARITY) -> dict[str, str]:
-    ids = [r[0] for r in store.con.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()]
+def event_pair_features(store: Store) -> pd.DataFrame:
+    """The article pairs that share a name or a place, with what the event model weighs."""
     bodies = dict(store.con.execute("SELECT article_id, coalesce(title, '') || '\n' || body FROM articles").fetchall())
     store.con.register("_names", events.names_frame(bodies))
     store.con.register("_anchors", events.anchors_frame(bodies))
     try:
-        sims = store.query(
-            "article_similarity",
-            {"w_names": config.EVENT_W_NAMES, "max_days": config.EVENT_MAX_DAYS_APART,
-             "max_name_share": config.EVENT_MAX_NAME_SHARE, "name_keep_df": config.EVENT_NAME_KEEP_DF, "pair_floor": config.EVENT_PAIR_FLOOR,
-             "lead_sentences": events.LEAD_SENTENCES},
+        return store.query(
+            "event_pair_features",
+            {"max_name_share": config.EVENT_MAX_NAME_SHARE, "name_keep_df": config.EVENT_NAME_KEEP_DF,
+             "window_days": config.EVENT_WINDOW_DAYS, "lead_sentences": events.LEAD_SENTENCES,
+             "reporting_verbs": list(config.EVENT_REPORTING_VERBS)},
         )
     finally:
         store.con.unregister("_names")
         store.con.unregister("_anchors")
-    days = {aid: _day(pub) for aid, pub in store.con.execute("SELECT article_id, published FROM articles").fetchall()}
+
+
+def pair_scores(pairs: pd.DataFrame, fitted: dict | None = None) -> list[tuple[str, str, float]]:
+    """(a, b, P(one event)) per pair; -inf where the two name days for their event more than
+    EVENT_MAX_DAYS_APART apart (then no evidence may merge them)."""
+    prob = events.same_event_probability(pairs, fitted)
+    gap = pd.to_numeric(pairs["event_days_apart_exact"], errors="coerce").to_numpy(dtype=float)
+    prob = np.where(gap > config.EVENT_MAX_DAYS_APART, -np.inf, prob)
+    return list(zip(pairs["article_a"], pairs["article_b"], prob.tolist()))
+
+
+def filing_days(store: Store) -> dict[str, int | None]:
+    """Per article, the day it was filed as an ordinal: its dateline's day, else `published`."""
+    rows = store.con.execute(
+        "SELECT a.article_id, coalesce(d.published_from_text, a.published) FROM articles AS a "
+        "LEFT JOIN article_datelines AS d USING (article_id)").fetchall()
+    return {aid: _day(pub) for aid, pub in rows}
+
+
+def cluster_articles(store: Store, pairs: pd.DataFrame, fitted: dict | None = None) -> dict[str, str]:
+    """Article id -> event id, from scored pairs (average linkage at the model's threshold and
+    coverage)."""
+    fitted = fitted or events.model()
+    ids = [r[0] for r in store.con.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()]
+    bodies = dict(store.con.execute("SELECT article_id, coalesce(title, '') || '\n' || body FROM articles").fetchall())
     years = {aid: events.dominant_year(text) for aid, text in bodies.items()}
-    mapping = events.cluster(ids, sims.itertuples(index=False), min_similarity, days, years,
-                             config.EVENT_MAX_DAYS_APART)
-    titles = dict(store.con.execute("SELECT article_id, coalesce(title, article_id) FROM articles").fetchall())
+    return events.cluster(ids, pair_scores(pairs, fitted), float(fitted["threshold"]), filing_days(store), years,
+                          config.EVENT_WINDOW_DAYS, float(fitted.get("coverage", 1.0)))
+
+
+def assign_events(store: Store) -> dict[str, str]:
+    """Cluster the stored articles into events and name each by what happened, where and when."""
+    mapping = cluster_articles(store, event_pair_features(store))
+    labels = event_labels.labels(store, mapping)
     frame = pd.DataFrame(
         {
             "article_id": list(mapping),
             "event_id": [f"event-{mapping[a]}" for a in mapping],
-            "label": [titles.get(mapping[a], mapping[a]) for a in mapping],
+            "label": [labels[mapping[a]] for a in mapping],
         }
     )
     store.con.execute("DELETE FROM events")

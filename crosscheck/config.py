@@ -58,26 +58,31 @@ DATE_MAX_SPAN_DAYS = 7
 SUPERSEDE_AFTER_HOURS = 6.0
 
 # --- events -------------------------------------------------------------------------------
-# Two articles are one event when their lead embeddings are close and they share rare names.
-# The score is lead cosine + EVENT_W_NAMES x the tf-idf cosine of capitalised names.
-# Measured on ecbplus (two events of one type per topic): leads of different events of one
-# type reach cosine 0.6-0.77, so the cosine alone cannot separate them, while their name
-# overlap stays near 0.05 against 0.15-0.5 within one event. The floor therefore sits above
-# any cosine (1.0) so that no pair merges without shared names, and the names weigh twice
-# the cosine. Grid over dev + ecbplus (weight 1-3 x floor 0.6-1.2): 2.0 / 1.0 keeps every dev
-# event whole (5 of 5) with the fewest ecbplus mixes; floor 0.8 or weight 1.0 splits a dev event.
-EVENT_W_NAMES = 2.0
-EVENT_MIN_SIMILARITY = float(os.environ.get("CROSSCHECK_EVENT_MIN", "1.0"))
-# Pairs scoring below this are not returned by SQL and count as 0 in average linkage: the
-# clustering then touches only the sparse pairs that can matter (unrelated leads embed at
-# 0.0-0.4), which keeps it O(E log E). Dropping a weak pair only makes a merge harder.
-EVENT_PAIR_FLOOR = 0.5
-# A name used by more than this share of the articles ("Governor", a country in a national
-# feed) says little about which event, and its self-join would pair most articles. Names in
-# at most EVENT_NAME_KEEP_DF articles are always kept, so a small folder dominated by one
-# big story keeps that story's names.
+# Two articles are one event with the probability a logistic model gives from what an editor
+# compares (lead cosine; shared names, places and people; the same trigger; days between filing
+# and between the days they date their event). Its weights and the clustering threshold are
+# fitted data, not settings: crosscheck/event_model.json, written by scripts/event_fit.py, says
+# what they were fitted on and how they scored on corpora they were not fitted on.
+# A name or place used by more than this share of the articles ("Governor", a country in a
+# national feed) says little about which event, and its self-join would pair most articles.
+# Names in at most EVENT_NAME_KEEP_DF articles are always kept, so a small folder dominated by
+# one big story keeps that story's names.
 EVENT_MAX_NAME_SHARE = 0.2
 EVENT_NAME_KEEP_DF = 100
-# Follow-ups of one event appear within days; a story two weeks later about the "same" thing
-# (a second fire at one depot, the next election) is another event.
+# Articles filed further apart than this are never compared (and one event's filings span at
+# most this): follow-ups, inquiries and donors' conferences come within weeks, and the bound
+# keeps the pair join of a 50,000-article store to a sliding window. Within it the gap is
+# only evidence, weighed by the model.
+EVENT_WINDOW_DAYS = 60.0
+# Two articles whose leads both name a single day for their event, further apart than this, are
+# never one event whatever else they share (a second fire at one depot, the next election): the
+# day a lead gives its own event is the strongest evidence there is, and an average of other
+# evidence must not outvote it. Looser dates ("in January", a day deep in the body) are only
+# evidence. Not lower: extraction misreads a weekday now and then, and dev2's stories hold
+# aftershocks days apart; the model separates incidents closer than this by place and people.
 EVENT_MAX_DAYS_APART = 10.0
+# The day a thing was said or published is the report's day, not the event's: "the ministry
+# said on Saturday", two weeks after the crash, must not date the crash. Date claims whose
+# predicate (the verb the subject reader found) is one of these never count as event days.
+EVENT_REPORTING_VERBS = ("say", "tell", "announce", "report", "confirm", "add", "state", "publish",
+                         "release", "issue", "hand", "update", "write", "declare", "warn", "note")

@@ -13,11 +13,15 @@ missed pair costs less than a false alarm across events.
 from __future__ import annotations
 
 import heapq
+import json
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from crosscheck.models import Sentence, sha256
@@ -77,6 +81,52 @@ def anchors_frame(bodies: dict[str, str]) -> pd.DataFrame:
     return frame.astype({"article_id": str, "year": "Int64"})
 
 
+# The pair features the fitted model weighs, in its order (see feature_matrix).
+FEATURES = ("lead_cosine", "names", "places", "people", "same_trigger", "other_trigger",
+            "filed_gap", "filed_unknown", "event_gap", "event_unknown", "years_differ")
+MODEL_FILE = Path(__file__).with_name("event_model.json")
+
+
+def feature_matrix(pairs: pd.DataFrame) -> np.ndarray:
+    """The model's inputs from sql/event_pair_features.sql rows: similarities as they come,
+    day gaps as ln(1 + days) (a week matters at first, less so a month later), and an
+    indicator where a gap is unknown (its gap column then reads 0)."""
+    filed = pd.to_numeric(pairs["filed_days_apart"], errors="coerce").astype(float)
+    dated = pd.to_numeric(pairs["event_days_apart"], errors="coerce").astype(float)
+    both = pairs["both_triggered"].astype(bool).to_numpy()
+    same = pairs["same_trigger"].astype(bool).to_numpy()
+    cols = [
+        pairs["lead_cosine"].astype(float).to_numpy(),
+        pairs["names"].astype(float).to_numpy(),
+        pairs["places"].astype(float).to_numpy(),
+        pairs["people"].astype(float).to_numpy(),
+        same.astype(float),
+        (both & ~same).astype(float),
+        np.log1p(filed.fillna(0.0).to_numpy()),
+        filed.isna().to_numpy().astype(float),
+        np.log1p(dated.fillna(0.0).to_numpy()),
+        dated.isna().to_numpy().astype(float),
+        pairs["years_differ"].astype(bool).to_numpy().astype(float),
+    ]
+    return np.column_stack(cols) if len(pairs) else np.zeros((0, len(FEATURES)))
+
+
+@cache
+def model(path: Path = MODEL_FILE) -> dict:
+    """The fitted weights (scripts/event_fit.py writes them, with what they were fitted on)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"{path}: fitted on features {data['features']}, the code computes {list(FEATURES)}")
+    return data
+
+
+def same_event_probability(pairs: pd.DataFrame, fitted: dict | None = None) -> np.ndarray:
+    """P(one event) per pair: logistic regression over the features, weights from the model file."""
+    fitted = fitted or model()
+    z = feature_matrix(pairs) @ np.asarray(fitted["weights"], dtype=float) + float(fitted["bias"])
+    return 1.0 / (1.0 + np.exp(-z))
+
+
 def cluster(
     article_ids: Iterable[str],
     similarities: Iterable[tuple[str, str, float]],
@@ -84,17 +134,22 @@ def cluster(
     days: dict[str, int | None] | None = None,
     years: dict[str, int | None] | None = None,
     max_days: float = math.inf,
+    coverage: float = 1.0,
 ) -> dict[str, str]:
     """Average-linkage clusters: article id -> event id (the smallest article id in its cluster).
 
-    Two clusters merge while the mean similarity over all their article pairs reaches
-    ``min_similarity``; missing pairs count as 0 and a ``-inf`` pair (dated far apart) forbids
-    the merge outright. Time is also checked per cluster, not per pair, so an article with no
-    date cannot chain two others into one event: the publication ``days`` (ordinals) of a
-    cluster may span at most ``max_days``, and the dominant ``years`` of its undated articles
-    must agree. Only the given (sparse) pairs are touched: a heap holds each linked cluster
-    pair's mean, a merge adds the two clusters' neighbour sums, and entries made stale by a
-    merge are skipped when popped, so the cost is O(E log E) in pairs E, not cubic in articles.
+    Two clusters merge while the mean similarity of their article pairs reaches
+    ``min_similarity``; a ``-inf`` pair (dated far apart) forbids the merge outright. Pairs not
+    given (they share no name or place) count as 0 up to a point: the mean divides by the
+    number of given pairs, but by at least ``coverage`` times all pairs. With 1.0 every missing
+    pair is a 0 (plain average linkage); with less, a big event whose later reports share names
+    with most but not all earlier ones can still take them in, while one article linked to two
+    events by a single pair each still cannot chain them. Time is also checked per cluster, so
+    an article with no date cannot chain two others into one event: the publication ``days``
+    (ordinals) of a cluster may span at most ``max_days``, and the dominant ``years`` of its
+    undated articles must agree. Only the given (sparse) pairs are touched: a heap holds each
+    linked cluster pair's mean, a merge adds the two clusters' neighbour sums and counts, and
+    entries made stale by a merge are skipped when popped, so the cost is O(E log E) in pairs E.
     """
     ids = sorted(set(article_ids))
     days, years = days or {}, years or {}
@@ -102,12 +157,18 @@ def cluster(
     span: dict[str, tuple[int, int] | None] = {a: (days[a], days[a]) if days.get(a) is not None else None for a in ids}
     year: dict[str, int | None] = {a: years.get(a) if days.get(a) is None else None for a in ids}
     sums: dict[str, dict[str, float]] = {a: {} for a in ids}
+    counts: dict[str, dict[str, int]] = {a: {} for a in ids}
     for a, b, s in similarities:
         if a == b or a not in sums or b not in sums:
             continue
         sums[a][b] = sums[a].get(b, 0.0) + float(s)
         sums[b][a] = sums[b].get(a, 0.0) + float(s)
-    heap = [(-s, a, b) for a, nb in sums.items() for b, s in nb.items() if a < b and s >= min_similarity]
+        counts[a][b] = counts[b][a] = counts[a].get(b, 0) + 1
+
+    def mean(x: str, y: str) -> float:
+        return sums[x][y] / max(counts[x][y], coverage * len(members[x]) * len(members[y]))
+
+    heap = [(-mean(a, b), a, b) for a, nb in sums.items() for b in nb if a < b and mean(a, b) >= min_similarity]
     heapq.heapify(heap)
 
     def joint_span(x: str, y: str) -> tuple[int, int] | None:
@@ -118,8 +179,7 @@ def cluster(
         neg, x, y = heapq.heappop(heap)
         if x not in members or y not in members:
             continue  # one side was merged away since this entry was pushed
-        mean = sums[x].get(y, 0.0) / (len(members[x]) * len(members[y]))
-        if abs(mean + neg) > 1e-12:
+        if abs(mean(x, y) + neg) > 1e-12:
             continue  # stale: the pair's mean changed since this entry was pushed
         joint = joint_span(x, y)
         if joint is not None and joint[1] - joint[0] > max_days:
@@ -131,15 +191,17 @@ def cluster(
         members[x].extend(members.pop(y))
         span[x], year[x] = joint, year[x] if year[x] is not None else year[y]
         del span[y], year[y]
+        counts.pop(y)
         for z, s in sums.pop(y).items():
-            nb = sums[z]
+            nb, nc = sums[z], counts[z]
             nb.pop(y)
+            c = nc.pop(y)
             if z != x:
                 nb[x] = nb.get(x, 0.0) + s
-                sums[x][z] = nb[x]
-        size = len(members[x])
-        for z, s in sums[x].items():
-            m = s / (size * len(members[z]))
+                nc[x] = nc.get(x, 0) + c
+                sums[x][z], counts[x][z] = nb[x], nc[x]
+        for z in sums[x]:
+            m = mean(x, z)
             if m >= min_similarity:
                 heapq.heappush(heap, (-m, min(x, z), max(x, z)))
     return {a: min(c) for c in members.values() for a in c}

@@ -18,10 +18,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from crosscheck import align, config, embed, events, judge, match
+from crosscheck import align, config, embed, event_labels, events, judge, match
 from crosscheck.ingest import IngestResult, read_folder
 from crosscheck.models import Article, Claim, Sentence, sha256
-from crosscheck.nlp import aliases, entities, extract, sentences
+from crosscheck.nlp import aliases, entities, event_terms, extract, sentences
+from crosscheck.nlp.event_terms import EventSignals
 from crosscheck.progress import PlainProgress, Progress
 from crosscheck.sqlfiles import read_sql
 from crosscheck.store import Store
@@ -69,6 +70,7 @@ class Extracted:
     claims: list[Claim]
     lead: str
     acronyms: dict[str, str] = field(default_factory=dict)  # acronym key -> full name key
+    signals: EventSignals | None = None  # what the event stage compares
 
 
 def extract_articles(articles: list[Article]) -> list[Extracted]:
@@ -79,8 +81,11 @@ def extract_articles(articles: list[Article]) -> list[Extracted]:
 def _extract_one(article: Article, doc) -> Extracted:
     sents = sentences.sentences_of(article, doc)
     claims = extract.extract_claims(article, doc, sents)
+    anchor = extract.published_datetime(article)
+    year = anchor.year if anchor else extract.own_year(article.body)
     return Extracted(article, sents, claims, events.lead_text(article.title, sents),
-                     dict(entities.acronym_definitions(doc)))
+                     dict(entities.acronym_definitions(doc)),
+                     event_terms.read_signals(article.title, article.body, doc, sents, year))
 
 
 # What a stored article's claims depend on besides its text: the code that splits and reads
@@ -114,7 +119,8 @@ def store_batch(store: Store, items: list[Extracted]) -> int:
     """Write parsed articles in one transaction: a batch is the unit a crash loses."""
     store.replace_articles([(i.article, i.sentences, i.claims, i.lead) for i in items],
                            acronyms={i.article.article_id: i.acronyms for i in items},
-                           extracted_with=extraction_fingerprint())
+                           extracted_with=extraction_fingerprint(),
+                           signals={i.article.article_id: i.signals for i in items if i.signals is not None})
     return sum(len(i.claims) for i in items)
 
 
@@ -220,9 +226,12 @@ def events_fingerprint(store: Store) -> str:
     articles = store.con.execute(
         "SELECT article_id, content_hash, coalesce(lead_hash, '') FROM articles ORDER BY article_id").fetchall()
     settings = sorted((k, repr(v)) for k, v in vars(config).items() if k.startswith("EVENT_"))
-    code = [hashlib.sha256(Path(m.__file__).read_bytes()).hexdigest() for m in (align, events)]
-    sql = [read_sql("article_similarity")]
-    return sha256(json.dumps([articles, settings, config.MODEL_NAME, code, sql]))
+    extracted = store.con.execute(
+        "SELECT article_id, extracted_with FROM extractions ORDER BY article_id").fetchall()
+    code = [hashlib.sha256(Path(m.__file__).read_bytes()).hexdigest() for m in (align, events, event_labels)]
+    model = events.MODEL_FILE.read_text(encoding="utf-8")
+    sql = [read_sql("event_pair_features")]
+    return sha256(json.dumps([articles, extracted, settings, config.MODEL_NAME, code, model, sql]))
 
 
 def judge_pairs(store: Store, run_id: str, progress: Progress | None = None,

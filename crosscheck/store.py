@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import numpy as np
@@ -22,10 +22,14 @@ import pandas as pd
 from crosscheck.models import Article, Claim, Sentence, Skip, sha256
 from crosscheck.sqlfiles import read_sql
 
+if TYPE_CHECKING:  # the parse-side module imports spaCy, which the store itself never needs
+    from crosscheck.nlp.event_terms import EventSignals
+
 # v1: sql/schema.sql as first released. v2: `warnings` (sql/migrate_2.sql). v3: `acronyms` and
 # `extractions` (sql/migrate_3.sql). v4: `claim_frames` and `discrepancies.confidence`
-# (sql/migrate_4.sql). v5: `findings` and `finding_discrepancies` (sql/migrate_5.sql).
-SCHEMA_VERSION = 5
+# (sql/migrate_4.sql). v5: `findings` and `finding_discrepancies` (sql/migrate_5.sql). v6: the
+# event stage's `article_terms` and `article_datelines` (sql/migrate_6.sql).
+SCHEMA_VERSION = 6
 
 # How long a run waits for another run holding the file before giving up. A whole run takes
 # tens of seconds on a small folder, so a scheduled run colliding with a manual one should wait
@@ -47,7 +51,7 @@ def _migrations() -> dict[int, str]:
     A fresh file gets sql/schema.sql (the v1 shape, idempotent) and then every migration, so a
     new and an upgraded store always end up with the same tables.
     """
-    return {1: "migrate_2", 2: "migrate_3", 3: "migrate_4", 4: "migrate_5"}
+    return {1: "migrate_2", 2: "migrate_3", 3: "migrate_4", 4: "migrate_5", 5: "migrate_6"}
 
 
 def _first_line(exc: BaseException) -> str:
@@ -216,7 +220,8 @@ class Store:
 
     def replace_articles(self, items: Sequence[tuple[Article, Sequence[Sentence], Sequence[Claim], str | None]],
                          acronyms: Mapping[str, Mapping[str, str]] | None = None,
-                         extracted_with: str | None = None) -> None:
+                         extracted_with: str | None = None,
+                         signals: Mapping[str, EventSignals] | None = None) -> None:
         """Write many articles (each with its sentences, claims and lead text) in one transaction.
 
         One frame per table and one statement per table for the whole batch: a statement costs
@@ -224,7 +229,8 @@ class Store:
         more time in statement overhead than spaCy spent parsing them. A crash leaves none of
         the batch; an article given twice keeps its last version, as two single writes would.
         ``acronyms``: per article id, the acronyms it defines (acronym key -> full name key);
-        ``extracted_with``: the fingerprint of the extraction that produced the claims."""
+        ``extracted_with``: the fingerprint of the extraction that produced the claims;
+        ``signals``: per article id, what the event stage compares (terms and dateline)."""
         last = {article.article_id: i for i, (article, *_rest) in enumerate(items)}
         items = [item for i, item in enumerate(items) if last[item[0].article_id] == i]
         if not items:
@@ -245,6 +251,15 @@ class Store:
             [{"article_id": aid, "acronym": acro, "full_name": full}
              for aid, defs in sorted((acronyms or {}).items()) if aid in kept for acro, full in sorted(defs.items())],
             columns=["article_id", "acronym", "full_name"])
+        signals = {aid: sig for aid, sig in (signals or {}).items() if aid in kept}
+        term_df = pd.DataFrame(
+            [(aid, *term) for aid, sig in sorted(signals.items()) for term in sig.terms],
+            columns=["article_id", "kind", "term", "surface", "tf", "in_lead"])
+        term_df = term_df.drop_duplicates(["article_id", "kind", "term"])
+        line_df = pd.DataFrame(
+            [(aid, sig.dateline, sig.published_from_text, *sig.dateline_span)
+             for aid, sig in sorted(signals.items()) if sig.dateline and sig.dateline_span],
+            columns=["article_id", "dateline", "published_from_text", "char_start", "char_end"])
         self.con.execute("BEGIN TRANSACTION")
         try:
             self._delete_articles(article_df[["article_id"]])
@@ -253,6 +268,8 @@ class Store:
             self.insert_frame("claims", claim_df)
             self.insert_frame("claim_frames", frame_df)
             self.insert_frame("acronyms", acro_df)
+            self.insert_frame("article_terms", term_df)
+            self.insert_frame("article_datelines", line_df)
             if extracted_with is not None:
                 self.insert_frame("extractions", pd.DataFrame(
                     {"article_id": article_df["article_id"], "extracted_with": extracted_with}))
@@ -265,7 +282,8 @@ class Store:
         """Delete articles (a frame with an ``article_id`` column) and what hangs off them."""
         self.con.register("_ids", ids)
         try:
-            for table in ("acronyms", "extractions", "claim_frames", "claims", "sentences", "articles"):
+            for table in ("article_terms", "article_datelines", "acronyms", "extractions", "claim_frames", "claims",
+                          "sentences", "articles"):
                 self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _ids)")
         finally:
             self.con.unregister("_ids")

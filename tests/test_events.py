@@ -1,4 +1,4 @@
-"""Event clustering: sparse average linkage, names, and the time rules in article_similarity.sql."""
+"""Event clustering: sparse average linkage, names, and the time rules in event_pair_features.sql."""
 
 from __future__ import annotations
 
@@ -117,9 +117,15 @@ def test_identical_leads_without_shared_names_stay_apart(tmp_path):
 
 
 def test_publication_more_than_the_window_apart_splits(tmp_path):
-    arts = [{"id": i, "body": _QUAKE, "published": p} for i, p in (("a", "2024-03-01"), ("b", "2024-04-20"))]
+    arts = [{"id": i, "body": _QUAKE, "published": p} for i, p in (("a", "2024-03-01"), ("b", "2024-06-20"))]
     m = _events_of(_store(tmp_path, arts))
     assert m["a"] != m["b"]
+
+
+def test_a_follow_up_weeks_later_within_the_window_joins(tmp_path):
+    arts = [{"id": i, "body": _QUAKE, "published": p} for i, p in (("a", "2024-03-01"), ("b", "2024-03-24"))]
+    m = _events_of(_store(tmp_path, arts))
+    assert m["a"] == m["b"]
 
 
 def test_undated_articles_about_different_years_split(tmp_path):
@@ -144,3 +150,32 @@ def test_an_undated_article_cannot_chain_two_dated_far_apart():
     m = events.cluster("abc", sims, 1.0, days={"a": 100, "b": 150, "c": None}, max_days=10)
     assert m["a"] != m["b"]
     assert events.cluster("ab", [("a", "b", float("-inf"))], 1.0)["b"] == "b"
+
+
+# --- the fitted model and the labels --------------------------------------------------------
+
+
+def test_the_model_file_matches_the_features_the_code_computes(tmp_path):
+    fitted = events.model()
+    assert tuple(fitted["features"]) == events.FEATURES and len(fitted["weights"]) == len(events.FEATURES)
+    other = tmp_path / "model.json"
+    other.write_text('{"features": ["lead_cosine"], "weights": [1.0], "bias": 0, "threshold": 0.5}')
+    with pytest.raises(ValueError, match="fitted on features"):
+        events.model(other)
+
+
+def test_more_shared_places_and_a_closer_event_day_raise_the_probability():
+    base = {"article_a": "a", "article_b": "b", "lead_cosine": 0.5, "names": 0.2, "places": 0.1, "people": 0.1,
+            "same_trigger": True, "both_triggered": True, "filed_days_apart": 3, "event_days_apart": 0,
+            "years_differ": False}
+    rows = pd.DataFrame([base, {**base, "names": 0.6, "people": 0.5}, {**base, "event_days_apart": 30}])
+    p = events.same_event_probability(rows)
+    assert p[1] > p[0] > p[2]
+
+
+def test_labels_read_what_where_when_and_fall_back_to_a_title():
+    from crosscheck import event_labels
+
+    assert event_labels.compose("earthquake", "Melkin", "6 May 2031", "t") == "Earthquake in Melkin, 6 May 2031"
+    assert event_labels.compose(None, "Melkin", None, "Bridge reopens") == "Bridge reopens in Melkin"
+    assert event_labels.compose("flood", "Dunmere", None, "t") == "Flood in Dunmere"

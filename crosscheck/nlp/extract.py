@@ -15,11 +15,31 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck import config
 from crosscheck.models import Article, Claim, Sentence
-from crosscheck.nlp import dates, entities, frames, numbers, phrases, subjects
+from crosscheck.nlp import dateline, dates, entities, frames, numbers, phrases, subjects
 
 
 def published_datetime(article: Article) -> dt.datetime | None:
-    """`published` as a datetime in the article's own zone (relative dates resolve in it)."""
+    """The moment relative dates ("on Wednesday") resolve against, in the article's own zone.
+
+    `published` when the text gives no other filing day. The text's own dateline (see
+    `dateline.read_dateline`) when `published` is missing, or when the two lie more than a day
+    apart: the body's "on Wednesday" was written against the day its copy was filed, and a feed's
+    `published` is more often a re-post, a crawl time or a page update than the dateline is
+    wrong. The day comes from the dateline, the clock time (noon when none) and zone from
+    `published` when there is one. Both days are kept per article (`article_datelines`) and the
+    report shows both when they disagree."""
+    stated = _metadata_datetime(article)
+    year = stated.year if stated else own_year(article.body)
+    line = dateline.read_dateline(article.body, year)
+    if line is None or (stated is not None and not dateline.disagrees(stated.date(), line)):
+        return stated
+    if stated is None:
+        return dt.datetime.combine(line.date, dt.time(12), dt.timezone.utc)
+    return dt.datetime.combine(line.date, stated.timetz())
+
+
+def _metadata_datetime(article: Article) -> dt.datetime | None:
+    """`published` as a datetime (date-only values at noon UTC)."""
     if not article.published:
         return None
     text = article.published
@@ -28,7 +48,7 @@ def published_datetime(article: Article) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text)
 
 
-def _own_year(body: str) -> int | None:
+def own_year(body: str) -> int | None:
     """For an undated article, the year it reports from: the year it names most often (ties:
     the latest). A report names its own year in datelines and dates; the background years it
     recalls ("the 2004 tsunami") come up less often. Figures of other years are then scoped."""
@@ -50,7 +70,7 @@ def _span(doc: Doc, s: Sentence) -> Span:
 
 def extract_claims(article: Article, doc: Doc, sentences: list[Sentence]) -> list[Claim]:
     published = published_datetime(article)
-    year = published.year if published else _own_year(article.body)
+    year = published.year if published else own_year(article.body)
     claims: list[Claim] = []
     times: list[tuple[Sentence, Span, dates.TimeMention]] = []
     spans: dict[int, Span] = {}
