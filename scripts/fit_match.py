@@ -224,6 +224,7 @@ def main() -> int:
     # on all the others. Thresholds are read off the pooled held-out figures per kind.
     per_kind = {kind: {t: [0, 0] for t in THRESHOLDS} for kind in match.KINDS}
     per_set = {name: {t: [0, 0, 0] for t in THRESHOLDS} for name in labels_of}
+    per_set_kind = {(name, kind): {t: [0, 0] for t in THRESHOLDS} for name in labels_of for kind in match.KINDS}
     for name, cluster in sorted(set(zip(pairs.set, pairs.cluster))):
         set_dir = labels_of[name][0]
         held = (pairs.set == name) & (pairs.cluster == cluster)
@@ -240,6 +241,8 @@ def main() -> int:
                 found[t].extend(got)
                 tp, fp, _ = score(scorer, labels, got, kind)
                 per_kind[kind][t] = [per_kind[kind][t][0] + tp, per_kind[kind][t][1] + fp]
+                cell = per_set_kind[(name, kind)][t]
+                per_set_kind[(name, kind)][t] = [cell[0] + tp, cell[1] + fp]
         for t in THRESHOLDS:
             tp, fp, fn = score(scorer, labels, found[t])
             per_set[name][t] = [x + y for x, y in zip(per_set[name][t], (tp, fp, fn))]
@@ -261,6 +264,12 @@ def main() -> int:
             print(f"  t={t:.2f} P={p:.2f} R={r:.2f} F1={f:.2f} tp={tp} fp={fp} fn={fn}")
         held[name] = {str(t): dict(zip(("precision", "recall", "f1"), (round(v, 3) for v in prf(*c))))
                       for t, c in per_set[name].items()}
+        tp = sum(per_set_kind[(name, k)][report_from[k]][0] for k in match.KINDS)
+        fp = sum(per_set_kind[(name, k)][report_from[k]][1] for k in match.KINDS)
+        p, r, f = prf(tp, fp, len(labels_of[name][1]["conflicts"]) - tp)
+        held[name]["at_report_from"] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
+                                        "tp": tp, "fp": fp}
+        print(f"held-out {name} at the report thresholds {report_from}: P={p:.2f} R={r:.2f} F1={f:.2f} tp={tp} fp={fp}")
 
     # The model to ship: every set, every event.
     kinds = {}

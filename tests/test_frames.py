@@ -61,3 +61,11 @@ def test_figures_that_name_nothing_and_things_counted_by_a_verb(parse):
     assert got[("numeric", "10 km")].unnamed
     assert got[("numeric", "three")].counts_things and not got[("numeric", "three")].unnamed
     assert not got[("numeric", "20")].counts_things
+
+
+def test_a_page_stamp_glued_to_a_headline_is_no_event_date(parse):
+    article, doc, sents = parse("Ferry operator cuts winter routes Updated on 18 May 2031 The operator said "
+                                "on Monday it would cut three routes.")
+    dates = {c.value_text: c for c in extract.extract_claims(article, doc, sents) if c.kind == "date"}
+    assert dates["18 May 2031"].frame.statement
+    assert not dates["Monday"].frame.statement

@@ -180,7 +180,8 @@ def _date_claims(article: Article, s: Sentence, span: Span, published: dt.dateti
                 place=subj.place,
                 grp=_doer(verb),
                 scope=_date_scope(subj.scope, dated, low, high, m.text,
-                                  opens_body=not article.body[:m.start].strip(), statement=_is_statement(verb)),
+                                  opens_body=not article.body[:m.start].strip(), statement=_is_statement(verb),
+                                  stamped=_STAMP_WORDS.search(article.body[max(0, m.start - 40):m.start]) is not None),
                 extra={"granularity": m.granularity, "resolved": m.resolved},
             )
         )
@@ -382,8 +383,15 @@ def _is_stamp(text: str) -> bool:
     return has_year and has_clock or shouting or numeric_date
 
 
+# A web page's own stamp words right before a date ("Published on 18 May 2031", "Updated:
+# 12 June"): the date is the page's, whatever verb the parser hangs it on (a headline glued to
+# the body often makes it the headline's).
+_STAMP_WORDS = re.compile(r"\b(?:published|posted|updated|last (?:updated|modified))(?: on| at)?[:\s]*$", re.I)
+
+
 def _date_scope(num_scope: str | None, dated: str | None, low: str | None, high: str | None,
-                text: str = "", opens_body: bool = False, statement: bool = False) -> str | None:
+                text: str = "", opens_body: bool = False, statement: bool = False,
+                stamped: bool = False) -> str | None:
     """What keeps a date from being compared: another event (a year, "separate"), the
     article's own publication time, or a span too wide to date an event (a month, a year,
     "from 1979-90"): news dates the event it reports to the day; wider dates are background.
@@ -392,7 +400,7 @@ def _date_scope(num_scope: str | None, dated: str | None, low: str | None, high:
     a statement ("officials said on Monday") dates the saying, not what was said."""
     parts = [subjects.other_event_scope(num_scope)]
     dateline = opens_body and re.search(r"\b(19|20)\d\d\b", text) is not None
-    if dated and dated.split()[-1] in _PUBLICATION or _is_stamp(text) or dateline:
+    if dated and dated.split()[-1] in _PUBLICATION or _is_stamp(text) or dateline or stamped:
         parts.append("publication")
     if statement:
         parts.append(STATEMENT)
