@@ -23,8 +23,9 @@ from crosscheck.models import Article, Claim, Sentence, Skip, sha256
 from crosscheck.sqlfiles import read_sql
 
 # v1: sql/schema.sql as first released. v2: `warnings` (sql/migrate_2.sql). v3: `acronyms` and
-# `extractions` (sql/migrate_3.sql).
-SCHEMA_VERSION = 3
+# `extractions` (sql/migrate_3.sql). Then sql/migrate_7.sql: `verdicts` and `checked_articles`
+# (incremental judging and checking; numbered 7 by reservation, run as the next step here).
+SCHEMA_VERSION = 4
 
 # How long a run waits for another run holding the file before giving up. A whole run takes
 # tens of seconds on a small folder, so a scheduled run colliding with a manual one should wait
@@ -46,7 +47,7 @@ def _migrations() -> dict[int, str]:
     A fresh file gets sql/schema.sql (the v1 shape, idempotent) and then every migration, so a
     new and an upgraded store always end up with the same tables.
     """
-    return {1: "migrate_2", 2: "migrate_3"}
+    return {1: "migrate_2", 2: "migrate_3", 3: "migrate_7"}
 
 
 def _first_line(exc: BaseException) -> str:
