@@ -7,10 +7,13 @@ module only runs it and turns article similarities into event clusters.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pandas as pd
 
 from crosscheck import config, events
+from crosscheck.models import sha256
+from crosscheck.sqlfiles import read_sql
 from crosscheck.store import Store
 
 
@@ -54,10 +57,14 @@ def assign_events(store: Store, min_similarity: float = config.EVENT_MIN_SIMILAR
 
 
 def candidate_pairs(store: Store, min_similarity: float = config.ALIGN_MIN_SIMILARITY) -> int:
-    store.con.execute("DELETE FROM alignments")
-    store.run_sql(
-        "candidate_pairs",
-        {"min_score": min_similarity, "w_measure": config.ALIGN_W_MEASURE, "w_event": config.ALIGN_W_EVENT,
-         "w_place": config.ALIGN_W_PLACE, "w_group": config.ALIGN_W_GROUP},
-    )
+    """Pairs of the events whose articles changed (sql/alignment_scope.sql); the other events
+    keep theirs, which are still exact since a pair never crosses events."""
+    params = {"min_score": min_similarity, "w_measure": config.ALIGN_W_MEASURE, "w_event": config.ALIGN_W_EVENT,
+              "w_place": config.ALIGN_W_PLACE, "w_group": config.ALIGN_W_GROUP}
+    version = sha256(json.dumps([read_sql("candidate_pairs"), params, config.MODEL_NAME], sort_keys=True))
+    store.run_sql("alignment_scope", {"align_version": version})
+    store.run_sql("clear_changed_alignments")
+    store.run_sql("candidate_pairs", params)
+    store.run_sql("record_aligned_events")
+    store.run_sql("forget_aligned_events")
     return store.con.execute("SELECT count(*) FROM alignments").fetchone()[0]

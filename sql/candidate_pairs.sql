@@ -16,6 +16,8 @@
 -- A numeric claim's entity is its named doer ("Corrigan threw for 364 yards"): two different
 -- doers cost a group mismatch, as their figures are different counts.
 -- Parameters (crosscheck.config): $min_score, $w_measure, $w_event, $w_place, $w_group.
+-- Incremental: only the events in _align_events (alignment_scope.sql) are paired; the others'
+-- pairs are kept, as a pair never crosses events.
 INSERT OR REPLACE INTO alignments (claim_a, claim_b, kind, event_id, similarity)
 WITH claim_vec AS (
     SELECT c.claim_id, c.article_id, c.kind, ev.event_id, e.embedding,
@@ -23,6 +25,7 @@ WITH claim_vec AS (
     FROM claims AS c
     JOIN events AS ev USING (article_id)
     JOIN embeddings AS e USING (text_hash)
+    WHERE ev.event_id IN (SELECT event_id FROM _align_events)
 ),
 scored AS (
     SELECT a.claim_id AS claim_a, b.claim_id AS claim_b, a.kind, a.event_id,

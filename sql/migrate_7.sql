@@ -28,3 +28,12 @@ CREATE TABLE IF NOT EXISTS checked_articles (
     extracted_with VARCHAR,
     checked_with VARCHAR NOT NULL
 );
+
+-- `aligned_events`: per event, the key of what its candidate pairs were computed from (its
+-- articles with their content and extraction, and the alignment settings and query). Why:
+-- pairs are only ever formed inside one event, so an event whose key is unchanged keeps its
+-- pairs and a run re-aligns only the events that new or changed articles touched.
+CREATE TABLE IF NOT EXISTS aligned_events (
+    event_id    VARCHAR PRIMARY KEY,
+    members_key VARCHAR NOT NULL
+);
