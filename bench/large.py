@@ -125,7 +125,9 @@ def run(n_claims: int, work: Path, seed: int = 7) -> dict[str, Any]:
         from crosscheck import embed
 
         embed.load_model()  # loading the model is the cold run's cost, not this run's
+        print(f"bench.large: store built in {result['build_s']} s; first run over it ...", file=sys.stderr, flush=True)
         result["prime"] = one_run(store, folder, work / "out")
+        print(f"bench.large: first run {result['prime']['wall_s']} s; incremental run ...", file=sys.stderr, flush=True)
         corpus.write(folder, corpus.generate(ADDED, seed=seed + 3))
         result["incremental"] = one_run(store, folder, work / "out")
     finally:

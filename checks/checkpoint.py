@@ -35,6 +35,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from checks.policy import SEVERITIES
 from checks.suite import Frame, frames
 from crosscheck.sqlfiles import read_sql, sql_dir
 
@@ -97,14 +98,14 @@ def run_checkpoint(
     for r in results:
         r["rows_validated"] = len(data[r["frame"]])
         r["rows_kept"] = int(kept.get(r["frame"], 0))
+    kept_ids = _add_kept_conflicts(con, run_id, results)
     _store(con, run_id, results)
     if bookkeeping:
         _mark_checked(con, specs, results)
     failed_ids: list[str] = []
     for r in results:
         if r.get("kind") and not r["success"]:
-            for row in r["unexpected_rows"]:
-                did = row.get("discrepancy_id")
+            for did in [row.get("discrepancy_id") for row in r["unexpected_rows"]] + kept_ids.get(r["kind"], []):
                 if did and did not in failed_ids:
                     failed_ids.append(did)
     return CheckOutcome(
@@ -139,7 +140,27 @@ def _prepare_scope(con: duckdb.DuckDBPyConnection, run_id: str, incremental: boo
         con.execute(read_sql("check_kept_pairs"), {"run_id": run_id})
         return
     con.execute("CREATE OR REPLACE TEMP TABLE _unchanged_articles (article_id VARCHAR)")
-    con.execute("CREATE OR REPLACE TEMP TABLE _kept_pairs (claim_a VARCHAR, claim_b VARCHAR)")
+    con.execute("CREATE OR REPLACE TEMP TABLE _kept_pairs (claim_a VARCHAR, claim_b VARCHAR, kind VARCHAR,"
+                " verdict VARCHAR, discrepancy_id VARCHAR)")
+
+
+def _add_kept_conflicts(con: duckdb.DuckDBPyConnection, run_id: str, results: list[dict[str, Any]]
+                        ) -> dict[str, list[str]]:
+    """Fold the kept conflicts (failures of earlier runs' validations, still open) into this
+    run's consistency results: ``kept_unexpected_count`` and the overall ``success`` and
+    ``unexpected_count``; GX's own verdict on this run's rows stays in ``validated_success``.
+    Returns the kept discrepancy ids by kind."""
+    kept: dict[str, list[str]] = {}
+    for kind, did in con.execute(read_sql("check_kept_conflicts"), {"run_id": run_id}).fetchall():
+        kept.setdefault(kind, []).append(did)
+    for r in results:
+        if r.get("kind"):
+            n = len(kept.get(r["kind"], []))
+            r["validated_success"] = r["success"]
+            r["kept_unexpected_count"] = n
+            r["unexpected_count"] += n
+            r["success"] = r["success"] and n == 0
+    return kept
 
 
 def _mark_checked(con: duckdb.DuckDBPyConnection, specs: list[Frame], results: list[dict[str, Any]]) -> None:
@@ -170,7 +191,8 @@ def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
 
 
 def _read_frame(con: duckdb.DuckDBPyConnection, spec: Frame, run_id: str) -> pd.DataFrame:
-    params = {"run_id": run_id} if "$run_id" in spec.sql else None
+    given = {"run_id": run_id, "severities": list(SEVERITIES)}
+    params = {k: v for k, v in given.items() if f"${k}" in spec.sql}
     df = con.execute(spec.sql, params).df() if params else con.execute(spec.sql).df()
     if spec.name == "inputs":
         seen = con.execute(read_sql("check_input_paths"), {"run_id": run_id}).df()

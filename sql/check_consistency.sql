@@ -8,19 +8,26 @@
 -- did not change since) are left out; every conflict is validated, every run.
 WITH d AS (
     SELECT * FROM discrepancies WHERE coalesce(last_run_id, $run_id) = $run_id
+), d_either AS (
+    -- each open discrepancy under both orders of its pair: equality joins only (a join on
+    -- "same pair in either order" written with OR is a nested loop, hours on a large store)
+    SELECT claim_a, claim_b, discrepancy_id FROM d
+    UNION
+    SELECT claim_b, claim_a, discrepancy_id FROM d
+), al_either AS (
+    SELECT claim_a, claim_b FROM alignments
+    UNION
+    SELECT claim_b, claim_a FROM alignments
 ), pairs AS (
     SELECT al.claim_a, al.claim_b, al.kind, al.event_id, al.similarity,
            {verdict} AS verdict, {discrepancy_id} AS discrepancy_id
     FROM alignments al
-    LEFT JOIN d ON (d.claim_a = al.claim_a AND d.claim_b = al.claim_b)
-                OR (d.claim_a = al.claim_b AND d.claim_b = al.claim_a)
+    LEFT JOIN d_either AS d ON d.claim_a = al.claim_a AND d.claim_b = al.claim_b
     WHERE NOT EXISTS (SELECT 1 FROM _kept_pairs k WHERE k.claim_a = al.claim_a AND k.claim_b = al.claim_b)
     UNION ALL
     SELECT d.claim_a, d.claim_b, d.kind, d.event_id, d.similarity, 'conflict', d.discrepancy_id
     FROM d
-    WHERE NOT EXISTS (SELECT 1 FROM alignments al
-                      WHERE (al.claim_a = d.claim_a AND al.claim_b = d.claim_b)
-                         OR (al.claim_a = d.claim_b AND al.claim_b = d.claim_a))
+    WHERE NOT EXISTS (SELECT 1 FROM al_either AS x WHERE x.claim_a = d.claim_a AND x.claim_b = d.claim_b)
 )
 SELECT p.discrepancy_id, p.kind, p.verdict, p.event_id, p.similarity,
        coalesce(dd.severity, '') AS severity, coalesce(dd.subject, ca.subject) AS subject,

@@ -118,6 +118,10 @@ def test_a_run_with_nothing_new_judges_and_validates_nothing_again(folder, tmp_p
     assert results["quote_at_offsets"]["rows_validated"] == 0
     assert results["quote_at_offsets"]["rows_kept"] == claims
     assert open_now == len(first["discrepancies"]) == len(again["discrepancies"])  # kept verdicts stay open
+    numeric = results["no_contradicting_numeric_pairs"]  # its failures are kept, not validated again
+    assert numeric["rows_validated"] == 0 and numeric["kept_unexpected_count"] > 0 and not numeric["success"]
+    assert set(again["_outcome"].failed_discrepancy_ids) == set(first["_outcome"].failed_discrepancy_ids)
+    assert set(first["_outcome"].failed_discrepancy_ids) == {d["id"] for d in first["discrepancies"]}
     assert comparable(first) == comparable(again)
 
 
