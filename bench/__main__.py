@@ -72,8 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--smoke", action="store_true", help="20 articles, alignment at 500/2,000, one cold run")
     ap.add_argument("--no-cold", action="store_true", help="skip the cold-run measurement")
     ap.add_argument("--no-backends", action="store_true", help="skip the torch/ONNX/int8 comparison")
-    ap.add_argument("--large-claims", type=int, default=500_000,
-                    help="claims in the large store for incremental_500k_s (0 skips it)")
+    ap.add_argument("--large-claims", type=int, default=None,
+                    help="claims in the large store for incremental_500k_s (default 500000; 0 skips it; "
+                         "with --update, only when given)")
     ap.add_argument("--large-limit", type=float, default=None,
                     help="seconds allowed for sizes above 1,000 (default: --limit)")
     ap.add_argument("--limit", type=float, default=3600.0, help="seconds allowed per corpus size")
@@ -102,7 +103,13 @@ def main(argv: list[str] | None = None) -> int:
         results = {**old, "machine": {**old["machine"], "updated": results["machine"]["date"]}}
         results["corpus"] = [c for c in old.get("corpus", []) if c.get("n") not in args.sizes]
         args.no_backends = args.no_cold = True
-        args.large_claims = 0
+        args.large_claims = args.large_claims or 0
+    if args.large_claims is None:
+        args.large_claims = 500_000
+
+    soak = HERE / "soak.json"  # scripts/soak.py's figures (an hour's run, not part of make bench)
+    if soak.is_file():
+        results["soak"] = json.loads(soak.read_text(encoding="utf-8"))
 
     def save() -> None:
         """Written after every phase, so a long run interrupted late still leaves its numbers."""

@@ -103,6 +103,10 @@ def holding_back(results: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+def _mb(v: Any) -> str:
+    return "n/a" if v is None else f"{float(v):.0f}"
+
+
 def markdown(results: dict[str, Any]) -> str:
     m, s = results["machine"], results["summary"]
     v = m["versions"]
@@ -202,6 +206,23 @@ def markdown(results: dict[str, Any]) -> str:
             if isinstance(x, dict):
                 lines.append(f"| {name} | {x['per_s']} | {x['cosine_mean']} | {x['cosine_min']} | {x['pair_flips']} |")
         lines += ["", f"Active backend: {be.get('active')}."]
+    soak = results.get("soak")
+    if soak:
+        r = soak.get("runs") or {}
+        lines += ["", "## Soak: `crosscheck serve` on a real Prefect server (scripts/soak.py)", "",
+                  f"Measured {soak.get('date')}: `crosscheck serve` every {soak['every_s']:g} s against a Prefect server "
+                  f"on 127.0.0.1 for {soak.get('minutes')} min, one generated article arriving every interval, "
+                  f"the server stopped and started again after {soak.get('restarted_after_runs')} runs.", "",
+                  "| runs scheduled (due) | completed | failed | crashed | articles in | articles stored "
+                  "| serve RSS start MB | serve RSS end MB | largest run subprocess MB |",
+                  "|---|---|---|---|---|---|---|---|---|",
+                  f"| {r.get('due')} | {r.get('completed')} | {r.get('failed')} | {r.get('crashed')} | "
+                  f"{soak.get('articles_in')} | {soak.get('articles_stored')} | {_mb(soak.get('serve_rss_start_mb'))} | "
+                  f"{_mb(soak.get('serve_rss_end_mb'))} | {_mb(soak.get('largest_run_subprocess_rss_mb'))} |", "",
+                  "Runs are due faster than they finish (each run is a subprocess that loads spaCy and the model, "
+                  "~20 s on the shared 2 cores): the served deployment runs one at a time (`limit=1`), so late "
+                  "runs wait their turn rather than overlap. Load average at the end: "
+                  f"{soak.get('loadavg_end')}."]
     cold = results.get("cold")
     if cold:
         lines += ["", "## Cold run (5 articles, process start to exit)", "",
