@@ -78,7 +78,7 @@ def holding_back(results: dict[str, Any]) -> dict[str, str]:
     inc = [c for c in results.get("corpus", []) if "incremental_ratio" in c]
     if inc and not s["met"].get("incremental_ratio", True):
         out["incremental_ratio"] = (
-            f"incremental {inc[0]['incremental']['wall_s']:.1f} s; it re-does corpus-wide stages: "
+            f"incremental {inc[0]['incremental']['wall_s']:.1f} s; largest stages: "
             f"{_top(inc[0]['incremental']['stages'])}; orchestration {inc[0]['incremental']['orchestration_s']:.1f} s")
     al = results.get("alignment", {})
     if al and not (s["met"].get("alignment_100k_s", True) and s["met"].get("alignment_exponent", True)):
