@@ -212,7 +212,8 @@ def markdown(results: dict[str, Any]) -> str:
         lines += ["", "## Soak: `crosscheck serve` on a real Prefect server (scripts/soak.py)", "",
                   f"Measured {soak.get('date')}: `crosscheck serve` every {soak['every_s']:g} s against a Prefect server "
                   f"on 127.0.0.1 for {soak.get('minutes')} min, one generated article arriving every interval, "
-                  f"the server stopped and started again after {soak.get('restarted_after_runs')} runs.", "",
+                  f"the server stopped and started again after {soak.get('restarted_after_runs')} runs"
+                  + (f"; code at commit {soak['code']}" if soak.get("code") else "") + ".", "",
                   "| runs scheduled (due) | completed | failed | crashed | articles in | articles stored "
                   "| serve RSS start MB | serve RSS end MB | largest run subprocess MB |",
                   "|---|---|---|---|---|---|---|---|---|",
