@@ -166,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-minutes", type=float, default=100.0, help="hard time bound")
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     ap.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    ap.add_argument("--results", type=Path, default=ROOT / "bench" / "soak.json",
+                    help="where the figures go (BENCHMARKS.md shows them at the next `make bench`)")
     args = ap.parse_args(argv)
     from crosscheck.cli_schedule import parse_every
 
@@ -241,6 +243,11 @@ def main(argv: list[str] | None = None) -> int:
     stats["articles_in"] = written
     stats["articles_stored"] = stored_articles(db) if db.exists() else 0
     c = stats.get("runs") or {}
+    import datetime as dt
+
+    stats["date"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    stats["loadavg_end"] = round(os.getloadavg()[0], 2)
+    args.results.write_text(json.dumps(stats, indent=2) + "\n", encoding="utf-8")
     print("SOAK_RESULT " + json.dumps(stats), flush=True)
     print(f"runs scheduled (due) {c.get('due')} / completed {c.get('completed')} / failed {c.get('failed')}"
           f" / crashed {c.get('crashed')}; articles in {written} vs stored {stats['articles_stored']};"
