@@ -1,7 +1,8 @@
 """``python -m bench``: corpus sizes, alignment scaling, backends, cold run -> results + table.
 
 Examples:
-  python -m bench                       # 100, 1,000 and 5,000 articles (long on 2 cores)
+  python -m bench                       # 100, 1,000 and 5,000 articles and the 500,000-claim store
+  python -m bench --large-claims 0      # without the large store (incremental_500k_s)
   python -m bench --sizes 100,1000      # skip the largest corpus
   python -m bench --smoke               # 20 articles, small alignment sizes: the CI check
 
@@ -47,6 +48,21 @@ def _full(n: int, work: Path, seed: int, incremental: bool, limit_s: float) -> d
     return {"n": n, "error": (done.stderr.strip().splitlines() or ["no output"])[-1][:400]}
 
 
+def _large(n_claims: int, work: Path, limit_s: float) -> dict[str, Any]:
+    """bench/large.py in a child process: its store and peak RSS stay out of this one."""
+    cmd = [sys.executable, "-m", "bench.large", "--claims", str(n_claims), "--work", str(work / "large")]
+    env = dict(os.environ, PREFECT_LOGGING_LEVEL="WARNING", TOKENIZERS_PARALLELISM="false",
+               HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=limit_s, env=env, cwd=HERE.parent)
+    except subprocess.TimeoutExpired:
+        return {"claims": n_claims, "timeout_s": limit_s}
+    for line in done.stdout.splitlines():
+        if line.startswith("BENCH_RESULT "):
+            return json.loads(line[len("BENCH_RESULT "):])
+    return {"claims": n_claims, "error": (done.stderr.strip().splitlines() or ["no output"])[-1][:400]}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description="crosscheck benchmark")
     ap.add_argument("--sizes", type=_sizes, default=[100, 1000, 5000], help="corpus sizes, e.g. 100,1000")
@@ -56,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--smoke", action="store_true", help="20 articles, alignment at 500/2,000, one cold run")
     ap.add_argument("--no-cold", action="store_true", help="skip the cold-run measurement")
     ap.add_argument("--no-backends", action="store_true", help="skip the torch/ONNX/int8 comparison")
+    ap.add_argument("--large-claims", type=int, default=None,
+                    help="claims in the large store for incremental_500k_s (default 500000; 0 skips it; "
+                         "with --update, only when given)")
     ap.add_argument("--large-limit", type=float, default=None,
                     help="seconds allowed for sizes above 1,000 (default: --limit)")
     ap.add_argument("--limit", type=float, default=3600.0, help="seconds allowed per corpus size")
@@ -71,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.smoke:
         args.sizes, args.align_sizes, args.incremental_size = [20], [500, 2000], 20
         args.no_backends = True
+        args.large_claims = 3000
     work = args.work or Path(tempfile.mkdtemp(prefix="crosscheck-bench-"))
     inc = args.incremental_size if args.incremental_size in args.sizes else max(args.sizes)
 
@@ -83,6 +103,13 @@ def main(argv: list[str] | None = None) -> int:
         results = {**old, "machine": {**old["machine"], "updated": results["machine"]["date"]}}
         results["corpus"] = [c for c in old.get("corpus", []) if c.get("n") not in args.sizes]
         args.no_backends = args.no_cold = True
+        args.large_claims = args.large_claims or 0
+    if args.large_claims is None:
+        args.large_claims = 500_000
+
+    soak = HERE / "soak.json"  # scripts/soak.py's figures (an hour's run, not part of make bench)
+    if soak.is_file():
+        results["soak"] = json.loads(soak.read_text(encoding="utf-8"))
 
     def save() -> None:
         """Written after every phase, so a long run interrupted late still leaves its numbers."""
@@ -110,6 +137,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_cold:
         print("bench: cold run ...", file=sys.stderr, flush=True)
         results["cold"] = cold.run(work / "cold", repeats=1 if args.smoke else 2, breakdown=not args.smoke)
+        save()
+    if args.large_claims:
+        print(f"bench: incremental run on a {args.large_claims}-claim store ...", file=sys.stderr, flush=True)
+        results["large"] = {**_large(args.large_claims, work, args.limit), "measured": machine()["date"]}
         save()
     for n in [n for n in args.sizes if n > 1000]:  # last: the slowest, and least needed for targets
         print(f"bench: full run, {n} articles ...", file=sys.stderr, flush=True)

@@ -8,11 +8,20 @@ that work offline (:mod:`checks.datadocs`).
 
 Why ephemeral: the store is DuckDB, not a GX project; results live in ``validations`` and in
 the Data Docs written for this run, so a file context would only be a second, stale copy.
+
+Incremental: a scheduled run validates what arrived, not the whole store. Rows of articles
+whose rows all passed an earlier run, unchanged since (same content, extraction and suite),
+and aligned pairs whose consistent verdict an earlier run made are left out of the frames;
+every other row (new, changed, or failing before) is validated as a real GX expectation, so a
+failure is reported with its rows every run until it is fixed. Each result says how many
+rows it validated (``rows_validated``) and how many it kept from earlier runs (``rows_kept``).
+A store without the bookkeeping tables (sql/migrate_7.sql) is validated whole.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 import math
@@ -26,7 +35,9 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from checks.policy import SEVERITIES
 from checks.suite import Frame, frames
+from crosscheck.sqlfiles import read_sql, sql_dir
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +45,8 @@ SITE_NAME = "crosscheck"
 DATASOURCE_NAME = "crosscheck"
 INPUT_SUFFIXES = {".md", ".markdown", ".txt", ".json", ".jsonl", ".html", ".htm"}
 
-VALIDATIONS_DDL = """
-CREATE TABLE IF NOT EXISTS validations (
-    run_id VARCHAR NOT NULL, expectation VARCHAR NOT NULL, column_name VARCHAR,
-    success BOOLEAN NOT NULL, unexpected_count INTEGER, result_json VARCHAR
-)
-"""
+# The tables an incremental validation needs (sql/migrate_7.sql, sql/migrate_3.sql).
+INCREMENTAL_TABLES = frozenset({"checked_articles", "verdicts", "extractions"})
 
 
 @dataclass
@@ -63,17 +70,22 @@ class CheckOutcome:
 
 
 def run_checkpoint(
-    con: duckdb.DuckDBPyConnection, run_id: str, out_dir: pathlib.Path
+    con: duckdb.DuckDBPyConnection, run_id: str, out_dir: pathlib.Path, incremental: bool = True
 ) -> CheckOutcome:
-    """Validate the store for ``run_id``; write ``validations`` and ``out_dir/data_docs/``."""
+    """Validate the store for ``run_id``; write ``validations`` and ``out_dir/data_docs/``.
+
+    ``incremental=False`` validates every row (what a store without migration 7 gets too)."""
     out_dir = pathlib.Path(out_dir).resolve()  # GX needs an absolute base_directory for Data Docs
     out_dir.mkdir(parents=True, exist_ok=True)
     site_dir = out_dir / "data_docs"
     if site_dir.exists():  # an ephemeral context only knows this run: drop stale pages
         shutil.rmtree(site_dir)
 
-    specs = frames(_columns(con, "alignments"), findings=bool(_columns(con, "finding_discrepancies")))
+    specs = frames(_columns(con, "alignments"))
+    bookkeeping = INCREMENTAL_TABLES <= _tables(con)
+    _prepare_scope(con, run_id, incremental and bookkeeping)
     data = {spec.name: _read_frame(con, spec, run_id) for spec in specs}
+    kept = con.execute(read_sql("check_kept_counts")).df().iloc[0].to_dict()
 
     with warnings.catch_warnings():
         # GX warns about its own deprecations and pandas internals on every run; they are
@@ -83,20 +95,89 @@ def run_checkpoint(
         results = _validate(context, specs, data, run_id)
         index = _build_docs(context, site_dir)
 
+    for r in results:
+        r["rows_validated"] = len(data[r["frame"]])
+        r["rows_kept"] = int(kept.get(r["frame"], 0))
+    kept_ids = _add_kept_conflicts(con, run_id, results)
     _store(con, run_id, results)
-    failed_ids: list[str] = []
+    if bookkeeping:
+        _mark_checked(con, specs, results)
+    failed_ids: dict[str, None] = {}  # ordered and unique: a list's `in` was quadratic at 90k conflicts
     for r in results:
         if r.get("kind") and not r["success"]:
-            for row in r["unexpected_rows"]:
-                did = row.get("discrepancy_id")
-                if did and did not in failed_ids:
-                    failed_ids.append(did)
+            for did in [row.get("discrepancy_id") for row in r["unexpected_rows"]] + kept_ids.get(r["kind"], []):
+                if did:
+                    failed_ids.setdefault(did)
     return CheckOutcome(
         success=all(r["success"] for r in results),
         results=results,
-        failed_discrepancy_ids=failed_ids,
+        failed_discrepancy_ids=list(failed_ids),
         data_docs_index=index,
     )
+
+
+# --- what to validate -----------------------------------------------------------------------
+
+
+def suite_fingerprint() -> str:
+    """Hash of the suite, this module and the frame queries: a change re-validates every row."""
+    files = [pathlib.Path(__file__).with_name("suite.py"), pathlib.Path(__file__)]
+    files += sorted(sql_dir().glob("check_*.sql"))
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.name.encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+
+
+def _prepare_scope(con: duckdb.DuckDBPyConnection, run_id: str, incremental: bool) -> None:
+    """Fill the temp tables of rows the frames leave out: none for a full validation."""
+    if incremental:
+        con.execute(read_sql("check_unchanged_articles"), {"checked_with": suite_fingerprint()})
+        con.execute(read_sql("check_kept_pairs"), {"run_id": run_id})
+        return
+    con.execute("CREATE OR REPLACE TEMP TABLE _unchanged_articles (article_id VARCHAR)")
+    con.execute("CREATE OR REPLACE TEMP TABLE _kept_pairs (claim_a VARCHAR, claim_b VARCHAR, kind VARCHAR,"
+                " verdict VARCHAR, discrepancy_id VARCHAR)")
+
+
+def _add_kept_conflicts(con: duckdb.DuckDBPyConnection, run_id: str, results: list[dict[str, Any]]
+                        ) -> dict[str, list[str]]:
+    """Fold the kept conflicts (failures of earlier runs' validations, still open) into this
+    run's consistency results: ``kept_unexpected_count`` and the overall ``success`` and
+    ``unexpected_count``; GX's own verdict on this run's rows stays in ``validated_success``.
+    Returns the kept discrepancy ids by kind."""
+    kept: dict[str, list[str]] = {}
+    for kind, did in con.execute(read_sql("check_kept_conflicts"), {"run_id": run_id}).fetchall():
+        kept.setdefault(kind, []).append(did)
+    for r in results:
+        if r.get("kind"):
+            n = len(kept.get(r["kind"], []))
+            r["validated_success"] = r["success"]
+            r["kept_unexpected_count"] = n
+            r["unexpected_count"] += n
+            r["success"] = r["success"] and n == 0
+    return kept
+
+
+def _mark_checked(con: duckdb.DuckDBPyConnection, specs: list[Frame], results: list[dict[str, Any]]) -> None:
+    """Record the validated articles none of whose rows failed. When GX itself failed on a
+    per-article expectation nothing is recorded: which articles passed is then unknown."""
+    per_article = {spec.name for spec in specs if spec.per_article}
+    mine = [r for r in results if r["frame"] in per_article]
+    if any(r["exception"] for r in mine):
+        return
+    failing = sorted({str(row["article_id"]) for r in mine if not r["success"]
+                      for row in r["unexpected_rows"] if row.get("article_id")})
+    con.register("_failing_articles", pd.DataFrame({"article_id": pd.Series(failing, dtype="object")}))
+    try:
+        con.execute(read_sql("mark_checked_articles"), {"checked_with": suite_fingerprint()})
+        con.execute(read_sql("forget_checked_articles"))
+    finally:
+        con.unregister("_failing_articles")
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -110,20 +191,23 @@ def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
 
 
 def _read_frame(con: duckdb.DuckDBPyConnection, spec: Frame, run_id: str) -> pd.DataFrame:
-    params = {"run_id": run_id} if "$run_id" in spec.sql else None
+    given = {"run_id": run_id, "severities": list(SEVERITIES)}
+    params = {k: v for k, v in given.items() if f"${k}" in spec.sql}
     df = con.execute(spec.sql, params).df() if params else con.execute(spec.sql).df()
     if spec.name == "inputs":
-        df = _add_unaccounted_inputs(con, run_id, df)
+        seen = con.execute(read_sql("check_input_paths"), {"run_id": run_id}).df()
+        df = _add_unaccounted_inputs(con, run_id, df, seen["path"])
     return df
 
 
 def _add_unaccounted_inputs(
-    con: duckdb.DuckDBPyConnection, run_id: str, inputs: pd.DataFrame
+    con: duckdb.DuckDBPyConnection, run_id: str, inputs: pd.DataFrame, seen: pd.Series
 ) -> pd.DataFrame:
     """Add article files in the run's input folder that are neither parsed nor skipped.
 
     Only the folder's top level and the contract's article suffixes are looked at, and a file
-    counts as seen when any article or skip names it (by resolved path or by file name: a
+    counts as seen when any stored article or this run's skip names it (``seen``: all of them,
+    also those the incremental frame leaves out) (by resolved path or by file name: a
     .jsonl line may be recorded as ``file.jsonl:3``), so a different path spelling in ingest
     cannot raise a false failure.
     """
@@ -136,7 +220,7 @@ def _add_unaccounted_inputs(
         return inputs
     seen_paths: set[str] = set()
     seen_names: set[str] = set()
-    for p in inputs["path"].dropna():
+    for p in seen.dropna():
         text = str(p)
         for candidate in {text, text.rsplit(":", 1)[0], text.split("#", 1)[0]}:
             path = pathlib.Path(candidate)
@@ -315,26 +399,26 @@ def _build_docs(context: Any, site_dir: pathlib.Path) -> pathlib.Path | None:
 
 def _store(con: duckdb.DuckDBPyConnection, run_id: str, results: list[dict[str, Any]]) -> None:
     """Replace this run's rows in ``validations`` (a re-run of a run id must not duplicate)."""
-    con.execute(VALIDATIONS_DDL)
+    con.execute(read_sql("check_validations_table"))
     con.execute("DELETE FROM validations WHERE run_id = ?", [run_id])
-    rows = [
-        (
-            run_id,
-            r["name"],
-            r["column"],
-            r["success"],
-            r["unexpected_count"],
-            json.dumps(
-                {k: v for k, v in r.items() if k != "result"} | {"gx": r["result"]},
-                ensure_ascii=False,
-                default=str,
-            ),
-        )
-        for r in results
-    ]
-    if rows:
-        con.executemany(
-            "INSERT INTO validations (run_id, expectation, column_name, success,"
-            " unexpected_count, result_json) VALUES (?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+    rows = pd.DataFrame(
+        {
+            "run_id": [run_id] * len(results),
+            "expectation": [r["name"] for r in results],
+            "column_name": pd.Series([r["column"] for r in results], dtype="object"),
+            "success": [bool(r["success"]) for r in results],
+            "unexpected_count": [int(r["unexpected_count"]) for r in results],
+            "result_json": [
+                json.dumps({k: v for k, v in r.items() if k != "result"} | {"gx": r["result"]},
+                           ensure_ascii=False, default=str)
+                for r in results
+            ],
+        }
+    )
+    if rows.empty:
+        return
+    con.register("_validations", rows)
+    try:
+        con.execute(read_sql("record_validations"))
+    finally:
+        con.unregister("_validations")

@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
+from crosscheck.sqlfiles import read_sql
+
 if TYPE_CHECKING:  # GX takes ~3 s to import; only the checkpoint run needs it.
     from great_expectations.expectations import Expectation
 
@@ -48,6 +50,7 @@ class Frame:
     index_columns: list[str]
     checks: list[Check] = field(default_factory=list)
     consistency: bool = False  # its failures are discrepancies
+    per_article: bool = False  # rows belong to one article each (kept when the article is unchanged)
 
     @property
     def suite_name(self) -> str:
@@ -100,106 +103,14 @@ def _no_conflicts(kind: str) -> Callable[[], "Expectation"]:
     return build
 
 
-# Every input accounted for: parsed into an article with text, or skipped with a reason.
-# Files on disk that are neither are appended in checkpoint.py (status 'unaccounted').
-INPUTS_SQL = """
-SELECT 'parsed' AS status, a.article_id, a.path, CAST(NULL AS VARCHAR) AS reason,
-       length(coalesce(a.body, '')) > 0 AS accounted_for
-FROM articles a
-UNION ALL
-SELECT 'skipped', CAST(NULL AS VARCHAR), s.path, s.reason,
-       coalesce(trim(s.reason), '') <> '' AS accounted_for
-FROM skipped s
-WHERE s.run_id = $run_id
-ORDER BY status, path
-"""
-
-SENTENCES_SQL = """
-SELECT s.article_id, s.sentence_idx, s.char_start, s.char_end, s.text,
-       CASE WHEN a.article_id IS NULL THEN NULL
-            WHEN s.char_start < 0 OR s.char_end < s.char_start OR s.char_end > length(a.body) THEN false
-            ELSE substring(a.body, s.char_start + 1, s.char_end - s.char_start) = s.text
-       END AS text_at_offsets,
-       a.article_id IS NOT NULL AS article_known
-FROM sentences s LEFT JOIN articles a USING (article_id)
-ORDER BY s.article_id, s.sentence_idx
-"""
-
-# quote_at_offsets: the contract's promise that body[char_start:char_end] == quote (Python
-# slicing is by code point, and so is DuckDB's substring, which counts from 1).
-# in_sentence: NULL when the article has no sentences stored at all (nothing to compare).
-CLAIMS_SQL = """
-SELECT c.claim_id, c.article_id, c.kind, c.subject, c.quote, c.char_start, c.char_end,
-       c.value_text, c.low, c.high, c.low_date, c.high_date,
-       a.article_id IS NOT NULL AS article_known,
-       CASE WHEN a.article_id IS NULL THEN NULL
-            WHEN c.char_start < 0 OR c.char_end < c.char_start OR c.char_end > length(a.body) THEN false
-            ELSE substring(a.body, c.char_start + 1, c.char_end - c.char_start) = c.quote
-       END AS quote_at_offsets,
-       CASE WHEN a.article_id IS NULL THEN NULL
-            WHEN c.char_start < 0 OR c.char_end < c.char_start THEN NULL
-            ELSE substring(a.body, c.char_start + 1, c.char_end - c.char_start)
-       END AS body_at_offsets,
-       CASE WHEN NOT EXISTS (SELECT 1 FROM sentences x WHERE x.article_id = c.article_id) THEN NULL
-            ELSE coalesce(s.char_start <= c.char_start AND c.char_end <= s.char_end, false)
-       END AS in_sentence
-FROM claims c
-LEFT JOIN articles a USING (article_id)
-LEFT JOIN sentences s ON s.article_id = c.article_id AND s.sentence_idx = c.sentence_idx
-ORDER BY c.article_id, c.char_start, c.claim_id
-"""
-
-# The pairs judged in this run. The verdict is the judge's column when the store has it;
-# otherwise a pair is a conflict exactly when it is in `discrepancies`. Discrepancies whose pair
-# is missing from `alignments` are added as conflicts, so no discrepancy escapes the check.
-# {verdict} and {discrepancy_id} are filled in by alignments_sql() from the table's columns.
-_ALIGNMENTS_SQL = """
-WITH d AS (
-    SELECT * FROM discrepancies WHERE coalesce(last_run_id, $run_id) = $run_id
-), pairs AS (
-    SELECT al.claim_a, al.claim_b, al.kind, al.event_id, al.similarity,
-           {verdict} AS verdict, {discrepancy_id} AS discrepancy_id
-    FROM alignments al
-    LEFT JOIN d ON (d.claim_a = al.claim_a AND d.claim_b = al.claim_b)
-                OR (d.claim_a = al.claim_b AND d.claim_b = al.claim_a)
-    UNION ALL
-    SELECT d.claim_a, d.claim_b, d.kind, d.event_id, d.similarity, 'conflict', d.discrepancy_id
-    FROM d
-    WHERE NOT EXISTS (SELECT 1 FROM alignments al
-                      WHERE (al.claim_a = d.claim_a AND al.claim_b = d.claim_b)
-                         OR (al.claim_a = d.claim_b AND al.claim_b = d.claim_a))
-)
-SELECT {finding_id} AS finding_id, p.discrepancy_id, p.kind, p.verdict, p.event_id, p.similarity,
-       coalesce(dd.severity, '') AS severity, coalesce(dd.subject, ca.subject) AS subject,
-       coalesce(dd.superseded, false) AS superseded,
-       p.claim_a, ca.article_id AS article_a, ca.quote AS quote_a,
-       p.claim_b, cb.article_id AS article_b, cb.quote AS quote_b,
-       dd.explanation
-FROM pairs p
-LEFT JOIN discrepancies dd ON dd.discrepancy_id = p.discrepancy_id
-LEFT JOIN claims ca ON ca.claim_id = p.claim_a
-LEFT JOIN claims cb ON cb.claim_id = p.claim_b
-{finding_join}
-ORDER BY p.kind, p.verdict, finding_id, p.discrepancy_id, p.claim_a, p.claim_b
-"""
-
-DISCREPANCIES_SQL = """
-SELECT d.discrepancy_id, d.kind, d.severity, d.subject, d.claim_a, d.claim_b,
-       ca.claim_id IS NOT NULL AND cb.claim_id IS NOT NULL AS claims_known,
-       d.claim_a <> d.claim_b AS distinct_claims,
-       d.explanation
-FROM discrepancies d
-LEFT JOIN claims ca ON ca.claim_id = d.claim_a
-LEFT JOIN claims cb ON cb.claim_id = d.claim_b
-WHERE coalesce(d.last_run_id, $run_id) = $run_id
-ORDER BY d.discrepancy_id
-"""
+# The frame queries live in sql/check_*.sql, one a file (each says what it computes and why).
+# Each leaves out the rows an earlier run validated that cannot have changed since: articles
+# in the temp table _unchanged_articles and pairs in _kept_pairs (checks/checkpoint.py fills
+# them, or leaves them empty for a full validation).
 
 
-def alignments_sql(alignment_columns: set[str], findings: bool = False) -> str:
-    """The consistency query for whatever shape `alignments` has in this store; with
-    ``findings`` (the store groups pairs into findings), each row names its finding, so Data
-    Docs show a failed expectation's rows grouped by disputed subject."""
+def alignments_sql(alignment_columns: set[str]) -> str:
+    """The consistency query for whatever shape `alignments` has in this store."""
     derived = "CASE WHEN d.discrepancy_id IS NULL THEN 'consistent' ELSE 'conflict' END"
     verdict = f"coalesce(al.verdict, {derived})" if "verdict" in alignment_columns else derived
     did = (
@@ -207,17 +118,16 @@ def alignments_sql(alignment_columns: set[str], findings: bool = False) -> str:
         if "discrepancy_id" in alignment_columns
         else "d.discrepancy_id"
     )
-    fid = "fd.finding_id" if findings else "CAST(NULL AS VARCHAR)"
-    join = "LEFT JOIN finding_discrepancies fd ON fd.discrepancy_id = p.discrepancy_id" if findings else ""
-    return _ALIGNMENTS_SQL.format(verdict=verdict, discrepancy_id=did, finding_id=fid, finding_join=join)
+    return read_sql("check_consistency").format(verdict=verdict, discrepancy_id=did)
 
 
-def frames(alignment_columns: set[str], findings: bool = False) -> list[Frame]:
+def frames(alignment_columns: set[str]) -> list[Frame]:
     """All frames and their checks, in the order they are validated and reported."""
     return [
         Frame(
             name="inputs",
-            sql=INPUTS_SQL,
+            sql=read_sql("check_inputs"),
+            per_article=True,
             index_columns=["status", "path", "article_id", "reason"],
             checks=[
                 Check(
@@ -229,7 +139,8 @@ def frames(alignment_columns: set[str], findings: bool = False) -> list[Frame]:
         ),
         Frame(
             name="sentences",
-            sql=SENTENCES_SQL,
+            sql=read_sql("check_sentences"),
+            per_article=True,
             index_columns=["article_id", "sentence_idx", "char_start", "char_end"],
             checks=[
                 Check(
@@ -246,7 +157,8 @@ def frames(alignment_columns: set[str], findings: bool = False) -> list[Frame]:
         ),
         Frame(
             name="claims",
-            sql=CLAIMS_SQL,
+            sql=read_sql("check_claims"),
+            per_article=True,
             index_columns=["claim_id", "article_id", "quote", "char_start", "char_end"],
             checks=[
                 Check(
@@ -283,7 +195,7 @@ def frames(alignment_columns: set[str], findings: bool = False) -> list[Frame]:
         ),
         Frame(
             name="discrepancies",
-            sql=DISCREPANCIES_SQL,
+            sql=read_sql("check_discrepancies"),
             index_columns=["discrepancy_id", "claim_a", "claim_b"],
             checks=[
                 Check(
@@ -307,7 +219,7 @@ def frames(alignment_columns: set[str], findings: bool = False) -> list[Frame]:
         ),
         Frame(
             name="consistency",
-            sql=alignments_sql(alignment_columns, findings),
+            sql=alignments_sql(alignment_columns),
             index_columns=[
                 "finding_id",
                 "discrepancy_id",

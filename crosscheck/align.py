@@ -7,11 +7,14 @@ module only runs it and turns article similarities into event clusters.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import numpy as np
 import pandas as pd
 
 from crosscheck import config, event_labels, events, match
+from crosscheck.models import sha256
+from crosscheck.sqlfiles import read_sql
 from crosscheck.store import Store
 
 
@@ -84,14 +87,28 @@ def assign_events(store: Store) -> dict[str, str]:
 
 
 def pair_features(store: Store) -> None:
-    """The features of every numeric and date candidate pair, in the temp table pair_features."""
+    """The features of every numeric and date candidate pair of the events being aligned
+    (_align_events), in the temp table pair_features."""
     store.run_sql("pair_features")
 
 
+def alignment_version(min_match: float) -> str:
+    """Everything the pairs depend on besides the articles: the queries, the match weights and
+    the settings. A change re-aligns every event once."""
+    entity = {"min_score": config.ALIGN_MIN_SIMILARITY, "w_event": config.ALIGN_W_EVENT,
+              "w_place": config.ALIGN_W_PLACE, "w_group": config.ALIGN_W_GROUP}
+    model = match.load()
+    return sha256(json.dumps([read_sql("pair_features"), read_sql("candidate_pairs"), read_sql("entity_pairs"),
+                              entity, model.sql_params(min_match), config.MODEL_NAME], sort_keys=True))
+
+
 def candidate_pairs(store: Store, min_match: float = config.ALIGN_MIN_MATCH) -> int:
-    """Aligned pairs: numeric and date claims by the match model's probability, who-did-what
-    claims by their structured score; each claim's best counterpart per other article."""
-    store.con.execute("DELETE FROM alignments")
+    """Aligned pairs of the events whose articles changed (sql/alignment_scope.sql): numeric and
+    date claims by the match model's probability, who-did-what claims by their structured score,
+    each claim's best counterpart per other article. The other events keep theirs, which are
+    still exact since a pair never crosses events."""
+    store.run_sql("alignment_scope", {"align_version": alignment_version(min_match)})
+    store.run_sql("clear_changed_alignments")
     pair_features(store)
     store.run_sql("candidate_pairs", match.load().sql_params(min_match))
     store.con.execute("DROP TABLE IF EXISTS pair_features")
@@ -100,4 +117,6 @@ def candidate_pairs(store: Store, min_match: float = config.ALIGN_MIN_MATCH) -> 
         {"min_score": config.ALIGN_MIN_SIMILARITY, "w_event": config.ALIGN_W_EVENT,
          "w_place": config.ALIGN_W_PLACE, "w_group": config.ALIGN_W_GROUP},
     )
+    store.run_sql("record_aligned_events")
+    store.run_sql("forget_aligned_events")
     return store.con.execute("SELECT count(*) FROM alignments").fetchone()[0]

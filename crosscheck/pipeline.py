@@ -234,17 +234,51 @@ def events_fingerprint(store: Store) -> str:
     return sha256(json.dumps([articles, extracted, settings, config.MODEL_NAME, code, model, sql]))
 
 
+# What a verdict depends on besides the two claims' rows, their event's acronyms and the pair:
+# the judge's code and data (the judgement package and fitted weights when present), the
+# interval and model code it reads, the lexicons it imports from nlp/, the settings, and this
+# module (which turns a verdict into a discrepancy row). A change to any of them re-judges
+# every pair once, as extraction_fingerprint re-reads every article.
+_JUDGE_CODE = ("judge.py", "intervals.py", "models.py", "config.py", "pipeline.py", "nlp", "judgement", "data")
+
+
+@cache
+def judge_fingerprint() -> str:
+    return files_fingerprint(Path(__file__).resolve().parent, _JUDGE_CODE)
+
+
+def files_fingerprint(root: Path, names: tuple[str, ...]) -> str:
+    """Hash of every file ``names`` stand for under ``root``: a file, or all files of a folder
+    at any depth (code and data alike); names that do not exist are skipped."""
+    files: list[Path] = []
+    for name in names:
+        path = root / name
+        if path.is_dir():
+            files.extend(f for f in path.rglob("*") if f.is_file() and "__pycache__" not in f.parts)
+        elif path.is_file():
+            files.append(path)
+    return sha256(json.dumps(sorted((f.relative_to(root).as_posix(), hashlib.sha256(f.read_bytes()).hexdigest())
+                                    for f in files)))[:16]
+
+
 def judge_pairs(store: Store, run_id: str, progress: Progress | None = None,
                 min_confidence: float | None = None) -> int:
-    """Judge every aligned pair. A disagreeing pair is reported when its match probability
-    reaches ``min_confidence``, by default each kind's precision threshold from the match
-    weights (a lower one shows more, less sure, discrepancies)."""
+    """Judge the aligned pairs whose inputs changed; keep every other pair's stored verdict.
+
+    A disagreeing pair is reported when its match probability reaches ``min_confidence``, by
+    default each kind's precision threshold from the match weights (a lower one shows more,
+    less sure, discrepancies); the threshold is part of every verdict's key.
+
+    pairs_to_judge.sql returns only pairs without a verdict under their current judge_key, so
+    a run costs what arrived. Afterwards every aligned pair has its verdict in ``verdicts``;
+    the open discrepancies (new and kept) are stamped with this run. Returns how many
+    discrepancies are open."""
     progress = progress or PlainProgress(quiet=True)
     model = match.load()
     store.con.execute(read_sql("open_before_run"), {"run_id": run_id})
-    pairs = store.query("pairs_to_judge")
-    acronyms = event_acronyms(store)
-    verdict_rows, disc_rows = [], []
+    pairs = store.query("pairs_to_judge", {"judge_version": f"{judge_fingerprint()}|{min_confidence}"})
+    acronyms = event_acronyms(store) if len(pairs) else {}
+    verdict_rows = []
     with progress.stage("pairs judged", len(pairs)) as bar:
         for rec in pairs.to_dict("records"):
             defs = acronyms.get(rec["event_id"], {})
@@ -253,29 +287,37 @@ def judge_pairs(store: Store, run_id: str, progress: Progress | None = None,
             floor = model.report_from(a["kind"]) if min_confidence is None else min_confidence
             v = judge.judge(a, b, float(rec["similarity"]), floor)
             did = sha256("|".join(sorted((a["claim_id"], b["claim_id"]))))[:16]
-            verdict_rows.append(
-                {"claim_a": a["claim_id"], "claim_b": b["claim_id"], "verdict": "conflict" if v.conflict else "consistent",
-                 "discrepancy_id": did if v.conflict else None}
-            )
+            disc = None
             if v.conflict:
-                disc_rows.append(
-                    {
-                        "discrepancy_id": did, "claim_a": a["claim_id"], "claim_b": b["claim_id"], "kind": a["kind"],
-                        "event_id": rec["event_id"], "grp": sha256(f"{rec['event_id']}|{a['kind']}|{a['subject']}")[:12],
-                        "subject": a["subject"], "severity": v.severity, "similarity": float(rec["similarity"]),
-                        "explanation": v.explanation, "superseded": v.superseded, "run_id": run_id,
-                        "confidence": round(float(v.confidence), 4),
-                    }
-                )
+                disc = {
+                    "discrepancy_id": did, "claim_a": a["claim_id"], "claim_b": b["claim_id"], "kind": a["kind"],
+                    "event_id": rec["event_id"], "grp": sha256(f"{rec['event_id']}|{a['kind']}|{a['subject']}")[:12],
+                    "subject": a["subject"], "severity": v.severity, "similarity": float(rec["similarity"]),
+                    "explanation": v.explanation, "superseded": v.superseded,
+                    "confidence": round(float(v.confidence), 4),
+                }
+            verdict_rows.append(
+                {"claim_a": a["claim_id"], "claim_b": b["claim_id"], "judge_key": rec["judge_key"],
+                 "verdict": "conflict" if v.conflict else "consistent", "discrepancy_id": did if v.conflict else None,
+                 "discrepancy_json": None if disc is None else json.dumps(disc), "judged_run_id": run_id}
+            )
             bar.advance()
     if verdict_rows:
         store.con.register("_verdicts", pd.DataFrame(verdict_rows))
-        store.run_sql("record_verdicts")
-        store.con.unregister("_verdicts")
+        try:
+            store.run_sql("record_verdicts")
+        finally:
+            store.con.unregister("_verdicts")
+    store.run_sql("prune_verdicts")
+    store.run_sql("apply_verdicts")
+    disc_rows = [{**json.loads(row), "run_id": run_id} for (row,) in
+                 store.con.execute(read_sql("open_conflicts")).fetchall()]
     if disc_rows:
         store.con.register("_discrepancies", pd.DataFrame(disc_rows))
-        store.run_sql("upsert_discrepancies")
-        store.con.unregister("_discrepancies")
+        try:
+            store.run_sql("upsert_discrepancies")
+        finally:
+            store.con.unregister("_discrepancies")
     return len(disc_rows)
 
 

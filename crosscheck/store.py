@@ -28,8 +28,10 @@ if TYPE_CHECKING:  # the parse-side module imports spaCy, which the store itself
 # v1: sql/schema.sql as first released. v2: `warnings` (sql/migrate_2.sql). v3: `acronyms` and
 # `extractions` (sql/migrate_3.sql). v4: `claim_frames` and `discrepancies.confidence`
 # (sql/migrate_4.sql). v5: `findings` and `finding_discrepancies` (sql/migrate_5.sql). v6: the
-# event stage's `article_terms` and `article_datelines` (sql/migrate_6.sql).
-SCHEMA_VERSION = 6
+# event stage's `article_terms` and `article_datelines` (sql/migrate_6.sql). v7: `verdicts`,
+# `checked_articles` and `aligned_events` (incremental judging, checking and alignment,
+# sql/migrate_7.sql).
+SCHEMA_VERSION = 7
 
 # How long a run waits for another run holding the file before giving up. A whole run takes
 # tens of seconds on a small folder, so a scheduled run colliding with a manual one should wait
@@ -51,7 +53,7 @@ def _migrations() -> dict[int, str]:
     A fresh file gets sql/schema.sql (the v1 shape, idempotent) and then every migration, so a
     new and an upgraded store always end up with the same tables.
     """
-    return {1: "migrate_2", 2: "migrate_3", 3: "migrate_4", 4: "migrate_5", 5: "migrate_6"}
+    return {1: "migrate_2", 2: "migrate_3", 3: "migrate_4", 4: "migrate_5", 5: "migrate_6", 6: "migrate_7"}
 
 
 def _first_line(exc: BaseException) -> str:

@@ -207,7 +207,7 @@ def crosscheck_flow(
             pipeline.fail_run(store, run_id)
             raise
     publish(summary)
-    return final_state(summary, set(fail_on or ["high"]))
+    return final_state(summary, {"high"} if fail_on is None else set(fail_on))
 
 
 def publish(summary: dict[str, Any]) -> None:

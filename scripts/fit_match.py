@@ -83,6 +83,7 @@ def build_store(set_dir: Path, db: Path) -> Store:
 
 def pair_table(store: Store, set_name: str) -> pd.DataFrame:
     """Every candidate pair with its features and both claim rows as the judge reads them."""
+    store.run_sql("alignment_scope", {"align_version": "fit"})  # every event of the fresh store
     align.pair_features(store)
     feats = store.con.execute("SELECT * FROM pair_features").df()
     store.con.execute("DELETE FROM alignments")

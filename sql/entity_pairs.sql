@@ -9,6 +9,7 @@
 -- holdings of the same verb in the event ("owns the ferry").
 -- Numeric and date claims are matched by the fitted model instead (candidate_pairs.sql).
 -- Parameters (crosscheck.config): $min_score, $w_event, $w_place, $w_group.
+-- Incremental: only the events in _align_events (alignment_scope.sql) are paired.
 INSERT OR REPLACE INTO alignments (claim_a, claim_b, kind, event_id, similarity)
 WITH claim_vec AS (
     SELECT c.claim_id, c.article_id, c.kind, ev.event_id, e.embedding,
@@ -16,7 +17,7 @@ WITH claim_vec AS (
     FROM claims AS c
     JOIN events AS ev USING (article_id)
     JOIN embeddings AS e USING (text_hash)
-    WHERE c.kind = 'entity'
+    WHERE c.kind = 'entity' AND ev.event_id IN (SELECT event_id FROM _align_events)
 ),
 scored AS (
     SELECT a.claim_id AS claim_a, b.claim_id AS claim_b, a.kind, a.event_id,

@@ -9,6 +9,8 @@
 -- Categorical constraints stay hard: another dimension, another class of tally (dead vs
 -- injured, destroyed vs damaged), another counting period (over 24 hours vs over three days),
 -- a share of another thing, a figure restated in brackets, a date not resolved to days.
+-- Incremental: only the events in _align_events (alignment_scope.sql) are paired; the others keep
+-- their pairs, as a pair never crosses events.
 -- Feature columns start with f_ and their order is the order of the weights (match.FEATURES).
 CREATE OR REPLACE TEMP TABLE pair_features AS
 WITH c AS (
@@ -27,7 +29,8 @@ WITH c AS (
     JOIN articles AS ar ON ar.article_id = cl.article_id
     JOIN embeddings AS es ON es.text_hash = cl.text_hash
     JOIN embeddings AS ec ON ec.text_hash = f.context_hash
-    WHERE cl.kind IN ('numeric', 'date') AND NOT f.restated
+    WHERE ev.event_id IN (SELECT event_id FROM _align_events)  -- only events being aligned again
+      AND cl.kind IN ('numeric', 'date') AND NOT f.restated
       AND (cl.kind = 'numeric' OR (cl.low_date IS NOT NULL AND cl.high_date IS NOT NULL))
 ),
 pairs AS (

@@ -6,6 +6,10 @@
 -- and asserts neither: such a claim is judged by the range of its sentence's estimates.
 -- The pairs of one event, kind and measure carry the subject of the group's earliest claim,
 -- so they share one readable subject and hence one group key.
+-- Incremental: a pair comes back only when the store has no verdict for it under the same
+-- judge_key, the hash of everything the judge reads (both claims' rows as given here, the
+-- pair's event and similarity, the acronyms its event's articles define) and of the judge's
+-- version ($judge_version). Pairs of unchanged claims keep their stored verdict (verdicts).
 WITH c AS (
     SELECT cl.*, fr.* EXCLUDE (claim_id, article_id), ar.published, ar.source
     FROM claims AS cl
@@ -45,11 +49,33 @@ c_grp AS (
     SELECT c_est.* REPLACE (coalesce(g.group_subject, c_est.subject) AS subject)
     FROM c_est
     LEFT JOIN claim_group AS g USING (claim_id)
+),
+claim_key AS (
+    SELECT claim_id, md5(to_json(c_grp)::VARCHAR) AS row_key FROM c_grp
+),
+event_acronyms AS (
+    SELECT ev.event_id, md5(string_agg(ac.article_id || '=' || ac.acronym || '=' || ac.full_name, '|'
+                                       ORDER BY ac.article_id, ac.acronym)) AS acronyms_key
+    FROM acronyms AS ac
+    JOIN events AS ev USING (article_id)
+    GROUP BY ev.event_id
+),
+keyed AS (
+    SELECT al.claim_a, al.claim_b,
+           md5(concat_ws('|', $judge_version, ka.row_key, kb.row_key, al.event_id, al.similarity::VARCHAR,
+                         coalesce(ea.acronyms_key, ''))) AS judge_key
+    FROM alignments AS al
+    JOIN claim_key AS ka ON ka.claim_id = al.claim_a
+    JOIN claim_key AS kb ON kb.claim_id = al.claim_b
+    LEFT JOIN event_acronyms AS ea ON ea.event_id = al.event_id
 )
-SELECT al.similarity, al.event_id,
+SELECT al.similarity, al.event_id, k.judge_key,
        COLUMNS(a.*) AS "a_\0",
        COLUMNS(b.*) AS "b_\0"
 FROM alignments AS al
+JOIN keyed AS k USING (claim_a, claim_b)
 JOIN c_grp AS a ON a.claim_id = al.claim_a
 JOIN c_grp AS b ON b.claim_id = al.claim_b
+WHERE NOT EXISTS (SELECT 1 FROM verdicts AS v
+                  WHERE v.claim_a = al.claim_a AND v.claim_b = al.claim_b AND v.judge_key = k.judge_key)
 ORDER BY al.claim_a, al.claim_b;

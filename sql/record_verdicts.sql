@@ -1,7 +1,7 @@
--- record_verdicts.sql: write the judge's verdict on each aligned pair back to alignments.
--- Why: the checkpoint validates alignments (a 'conflict' verdict is a failed expectation), and
--- keeping consistent verdicts too lets calibration see what was judged and why.
-UPDATE alignments AS al
-SET verdict = v.verdict, discrepancy_id = v.discrepancy_id
-FROM _verdicts AS v
-WHERE al.claim_a = v.claim_a AND al.claim_b = v.claim_b;
+-- record_verdicts.sql: keep this run's new verdicts (registered as _verdicts) in `verdicts`.
+-- Why: the next run re-judges only pairs whose judge_key changed; every other pair's verdict
+-- and discrepancy row come from here (apply_verdicts.sql, open_conflicts.sql).
+INSERT OR REPLACE INTO verdicts
+    (claim_a, claim_b, judge_key, verdict, discrepancy_id, discrepancy_json, judged_run_id)
+SELECT claim_a, claim_b, judge_key, verdict, discrepancy_id, discrepancy_json, judged_run_id
+FROM _verdicts;

@@ -66,6 +66,10 @@ def test_smoke_run(tmp_path):
     assert data["alignment"]["sizes"][1]["candidate_pairs"]["pairs"] > 0
     assert data["machine"]["cores"] and data["machine"]["versions"]["duckdb"]
     assert "| stage |" in md.read_text()
+    large = data["large"]  # the large-store run, on 3,000 claims in the smoke run
+    assert large["claims"] == 3000 and large["incremental"]["added"] == 50, large
+    assert large["incremental"]["claims"] > large["prime"]["claims"] == 3000
+    assert f"incremental_500k_s={large['incremental_s']:.4g}" in last
 
 
 def test_extraction_cost_is_measured_on_the_same_docs(nlp, tmp_path):

@@ -15,6 +15,8 @@ import pytest
 
 from checks import CheckOutcome, run_checkpoint
 from checks.datadocs import ASSETS, make_offline
+from crosscheck.sqlfiles import read_sql
+from crosscheck.store import _migrations
 from checks.policy import decide, explain, parse_fail_on
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -57,18 +59,14 @@ PAIRS = [
 EXPECTED_IDS = {"D-n1-n2", "D-n1-n3", "D-d1-d2"}
 
 
-def make_store(path: pathlib.Path | str = ":memory:", *, verdict_columns: bool = True,
+def make_store(path: pathlib.Path | str = ":memory:", *,
                run_id: str = "run-1", input_dir: pathlib.Path | None = None
                ) -> duckdb.DuckDBPyConnection:
     """A store holding three articles about one drone attack and their judged claim pairs."""
     con = duckdb.connect(str(path))
     con.execute(SCHEMA.read_text(encoding="utf-8"))
-    if verdict_columns:
-        con.execute("ALTER TABLE alignments ADD COLUMN IF NOT EXISTS verdict VARCHAR")
-        con.execute("ALTER TABLE alignments ADD COLUMN IF NOT EXISTS discrepancy_id VARCHAR")
-    else:  # an older store, from before the judge recorded its verdict on every pair
-        con.execute("ALTER TABLE alignments DROP COLUMN IF EXISTS verdict")
-        con.execute("ALTER TABLE alignments DROP COLUMN IF EXISTS discrepancy_id")
+    for step in sorted(_migrations()):  # the shape every store has: v1 plus every migration
+        con.execute(read_sql(_migrations()[step]))
     for aid, (source, published, body) in ARTICLES.items():
         con.execute(
             "INSERT INTO articles (article_id, content_hash, path, format, source, title,"
@@ -99,14 +97,10 @@ def make_store(path: pathlib.Path | str = ":memory:", *, verdict_columns: bool =
              hi_d, subject, subject + ": " + quote, "x" + cid, json.dumps(value)],
         )
     for a, b, kind, sim, disc in PAIRS:
-        if verdict_columns:
-            con.execute(
-                "INSERT INTO alignments (claim_a, claim_b, kind, event_id, similarity, verdict,"
-                " discrepancy_id) VALUES (?, ?, ?, 'ev1', ?, ?, ?)",
-                [a, b, kind, sim, "conflict" if disc else "consistent", disc[0] if disc else None])
-        else:
-            con.execute("INSERT INTO alignments (claim_a, claim_b, kind, event_id, similarity)"
-                        " VALUES (?, ?, ?, 'ev1', ?)", [a, b, kind, sim])
+        con.execute(
+            "INSERT INTO alignments (claim_a, claim_b, kind, event_id, similarity, verdict,"
+            " discrepancy_id) VALUES (?, ?, ?, 'ev1', ?, ?, ?)",
+            [a, b, kind, sim, "conflict" if disc else "consistent", disc[0] if disc else None])
         if disc:
             con.execute(
                 "INSERT INTO discrepancies (discrepancy_id, claim_a, claim_b, kind, event_id,"
@@ -199,12 +193,6 @@ def test_data_docs_are_built_offline(clean_run) -> None:
     for src in re.findall(r"""(?:src|href)="(vendor/[^"]+)""", html):
         assert (index.parent / src).is_file(), src
     assert (out / "data_docs" / "vendor" / "@fortawesome" / "fontawesome-free@6.6.0" / "webfonts").is_dir()
-
-
-def test_store_without_verdict_column_derives_it_from_discrepancies(tmp_path: pathlib.Path) -> None:
-    con = make_store(verdict_columns=False)
-    outcome = run_checkpoint(con, "run-1", tmp_path)
-    assert set(outcome.failed_discrepancy_ids) == EXPECTED_IDS
 
 
 def test_consistent_store_succeeds(tmp_path: pathlib.Path) -> None:

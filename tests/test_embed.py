@@ -111,3 +111,56 @@ def test_second_embed_missing_embeds_nothing(store, model):
     assert pipeline.embed_missing(store) == 0
     n = store.con.execute("SELECT count(*) FROM embeddings").fetchone()[0]
     assert n == 3
+
+
+def test_onnx_is_the_default_backend_when_installed(monkeypatch):
+    pytest.importorskip("onnxruntime")
+    monkeypatch.delenv("CROSSCHECK_EMBED_BACKEND", raising=False)
+    assert embed.backend_name() == "onnx"
+    monkeypatch.setenv("CROSSCHECK_EMBED_BACKEND", "torch")
+    assert embed.backend_name() == "torch"
+
+
+def test_a_failed_export_falls_back_to_the_reference(monkeypatch, caplog):
+    pytest.importorskip("onnxruntime")
+    monkeypatch.delenv("CROSSCHECK_EMBED_BACKEND", raising=False)
+
+    def unwritable(src):
+        raise PermissionError(13, "Permission denied", "/cache/model.onnx")
+
+    monkeypatch.setattr(embed, "onnx_file", unwritable)
+    embed.load_model.cache_clear()
+    try:
+        with caplog.at_level("WARNING", logger="crosscheck.embed"):
+            model = embed.load_model()
+        assert not isinstance(model, embed.OnnxEncoder)
+        assert "using torch" in caplog.text
+    finally:
+        embed.load_model.cache_clear()
+
+
+def test_a_fresh_cache_exports_once_and_gives_the_reference_vectors(tmp_path, monkeypatch):
+    """What a fresh clone (CI) does at its first run: export into an empty cache, then use it."""
+    pytest.importorskip("onnxruntime")
+    import threading
+
+    monkeypatch.setenv("CROSSCHECK_CACHE", str(tmp_path))
+    real, made = embed.export_onnx, []
+
+    def counted(src, dst):
+        made.append(dst)
+        real(src, dst)
+
+    monkeypatch.setattr(embed, "export_onnx", counted)
+    path = embed.model_dir()
+    got: list = []
+    threads = [threading.Thread(target=lambda: got.append(embed.onnx_file(path))) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(made) == 1 and len(set(got)) == 1  # two concurrent first runs, one export
+    assert not list(got[0].parent.glob("*.tmp"))
+    vecs = embed.OnnxEncoder(path, got[0]).encode(TEXTS)
+    ref = embed._torch_model(path).encode(TEXTS, normalize_embeddings=True, convert_to_numpy=True)
+    assert float(np.min(np.sum(vecs * ref, axis=1))) > 0.9999
