@@ -6,7 +6,7 @@ Pure functions of two claim rows (dicts shaped like ``claims`` rows joined with 
 probability comes from the match model (``crosscheck.match``, scored in SQL at alignment); the
 judge adds what is logic, not evidence: interval overlap, a part that cannot exceed its whole,
 and the dates that are never an event's date (a statement's day, a month-long background span).
-Every rule is unit-testable without a store or a model. It imports models and intervals only
+Every rule is unit-testable without a store or a model. It imports models, intervals and config
 (actor spellings excepted: ``crosscheck.nlp.aliases`` decides who is one actor).
 """
 
@@ -43,12 +43,6 @@ def values_disagree(a: Row, b: Row) -> bool:
     if a["kind"] == "date":
         return _dates_disagree(a, b)
     return False
-
-
-def _num_text(x: float | None) -> str:
-    if x is None:
-        return "∞"
-    return f"{int(x):,}" if float(x).is_integer() else f"{x:,}"
 
 
 def _published(row: Row) -> dt.datetime | None:
