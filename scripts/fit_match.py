@@ -18,7 +18,10 @@ the extractor's rules were written on dev and eval/extra.
 Every event of every set is held out once; the report threshold of each kind is read off the
 pooled held-out figures (the lowest threshold whose held-out precision for that kind reaches
 --precision / --date-precision, else the most precise one).
-In-sample figures are printed too, labelled as such. --write stores the weights fitted on all
+Hand-read flags of real newswire (eval/real_flags, on ../shared/real/ecbplus) are fitted on too:
+a real conflict or a difference worth showing is one quantity, a false alarm is not. Their
+evidence is one reading sample held out at a time (fitted on the others): how many of its false
+alarms and real conflicts the model still raises. In-sample figures are printed too, labelled as such. --write stores the weights fitted on all
 sets, the thresholds and this provenance in crosscheck/data/match_weights.json.
 """
 
@@ -40,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+import yaml  # noqa: E402
 
 from crosscheck import align, judge, match, pipeline  # noqa: E402
 from crosscheck.store import Store  # noqa: E402
@@ -48,6 +52,8 @@ SHARED = ROOT.parent / "shared"
 DEFAULT_SETS = [SHARED / "eval" / "dev2", SHARED / "eval" / "dev", ROOT / "eval" / "extra"]
 THRESHOLDS = [round(t, 2) for t in np.arange(0.2, 0.95, 0.05)]
 WEIGHTS = ROOT / "crosscheck" / "data" / "match_weights.json"
+REAL_FLAGS = ROOT / "eval" / "real_flags" / "ecbplus_odd.yaml"
+REAL_CORPUS = SHARED / "real" / "ecbplus" / "ecbplus_odd_topics.jsonl"
 
 
 def load_scorer():
@@ -81,15 +87,68 @@ def build_store(set_dir: Path, db: Path) -> Store:
     return store
 
 
+def build_real_store(corpus: Path, db: Path) -> Store:
+    """The real newswire corpus read by the whole pipeline up to alignment: events as the event
+    stage finds them, the flags the readers labelled being pairs of those events."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        with (folder / "corpus.jsonl").open("w", encoding="utf-8") as out:
+            for line in corpus.read_text(encoding="utf-8").splitlines():
+                doc = json.loads(line)
+                out.write(json.dumps({"id": doc["doc"].removesuffix(".xml"), "text": doc["text"], "url": doc["url"]}) + "\n")
+        store = Store(db)
+        run_id = pipeline.new_run_id()
+        store.start_run(run_id, str(corpus))
+        plan = pipeline.plan_ingest(store, folder, run_id)
+        pipeline.parse_and_extract(store, plan.changed)
+        pipeline.embed_missing(store)
+        pipeline.align_claims(store)
+    return store
+
+
+def real_pairs(store: Store, flags: list[dict]) -> pd.DataFrame:
+    """The real corpus' candidate pairs labelled by the hand-read flags: a real conflict or a
+    difference worth showing is one quantity (1), a false alarm is not (0); unread pairs -1."""
+    pairs = pair_table(store, "real")
+    read = {tuple(sorted(((f["a"]["article"], f["a"]["quote"]), (f["b"]["article"], f["b"]["quote"])))): f
+            for f in flags}
+    keys = [tuple(sorted(((a["article_id"], a["quote"]), (b["article_id"], b["quote"]))))
+            for a, b in zip(pairs.row_a, pairs.row_b)]
+    found = [read.get(k) for k in keys]
+    pairs["label"] = [-1 if f is None else int(f["label"] != "false") for f in found]
+    pairs["sample"] = [None if f is None else f.get("sample", 1) for f in found]
+    pairs["flag_key"] = keys
+    return pairs
+
+
+def real_raised(real: pd.DataFrame, flags: list[dict], models: dict[str, tuple[dict, float]],
+                report_from: dict[str, float]) -> dict[str, list[int]]:
+    """Of the read flags, how many of each label a model raises: {label: [read, raised]}."""
+    raised = set()
+    for kind in match.KINDS:
+        sub = real[real.kind == kind]
+        w, b = models[kind]
+        for d in flagged(sub, probabilities(sub, w, b), report_from[kind]):
+            a, c = d["claims"]
+            raised.add(tuple(sorted(((a["article_id"], a["quote"]), (c["article_id"], c["quote"])))))
+    out = {"real": [0, 0], "worth": [0, 0], "false": [0, 0]}
+    for f in flags:
+        k = tuple(sorted(((f["a"]["article"], f["a"]["quote"]), (f["b"]["article"], f["b"]["quote"]))))
+        out[f["label"]][0] += 1
+        out[f["label"]][1] += k in raised
+    return out
+
+
 def pair_table(store: Store, set_name: str) -> pd.DataFrame:
     """Every candidate pair with its features and both claim rows as the judge reads them."""
-    store.run_sql("alignment_scope", {"align_version": "fit"})  # every event of the fresh store
+    # every event of the store is paired (alignment_scope.sql would pick only changed ones)
+    store.con.execute("CREATE OR REPLACE TEMP TABLE _align_events AS SELECT DISTINCT event_id FROM events")
     align.pair_features(store)
     feats = store.con.execute("SELECT * FROM pair_features").df()
     store.con.execute("DELETE FROM alignments")
     store.con.execute("INSERT INTO alignments (claim_a, claim_b, kind, event_id, similarity) "
                       "SELECT claim_a, claim_b, kind, event_id, 0 FROM pair_features")
-    rows = store.query("pairs_to_judge")
+    rows = store.query("pairs_to_judge", {"judge_version": "fit"})  # no stored verdict has this key
     sentences = dict(((r[0], r[1]), r[2]) for r in store.con.execute(
         "SELECT article_id, sentence_idx, text FROM sentences").fetchall())
     claims_a, claims_b = [], []
@@ -203,6 +262,9 @@ def main() -> int:
                     help="held-out precision the date threshold must reach (dates have the fewest labels and "
                          "reach less; a missed date conflict costs the report its timeline)")
     ap.add_argument("--db-dir", type=Path, help="keep the stores here (re-used when present)")
+    ap.add_argument("--real-flags", type=Path, default=REAL_FLAGS,
+                    help="hand-read flags of real newswire (scripts/real_flags.py) to fit on too")
+    ap.add_argument("--real-corpus", type=Path, default=REAL_CORPUS, help="the corpus those flags were read on")
     ap.add_argument("--write", action="store_true", help=f"write {WEIGHTS.relative_to(ROOT)}")
     args = ap.parse_args()
     scorer = load_scorer()
@@ -220,6 +282,15 @@ def main() -> int:
               f"{int(((tables[-1].label == 1) & tables[-1].disagree).sum())} disagreeing pairs match a conflict label",
               file=sys.stderr)
     pairs = pd.concat(tables, ignore_index=True)
+    real = pairs.iloc[0:0].assign(sample=None)
+    flags: list[dict] = []
+    if args.real_flags.is_file() and args.real_corpus.is_file():
+        flags = (yaml.safe_load(args.real_flags.read_text(encoding="utf-8")) or {}).get("flags", [])
+        db = db_dir / "real.duckdb"
+        store = Store(db) if db.exists() else build_real_store(args.real_corpus, db)
+        real = real_pairs(store, flags)
+        store.close()
+        print(f"real: {len(real)} candidate pairs, {int((real.label >= 0).sum())} match a read flag", file=sys.stderr)
 
     # Leave one event out, over every event of every set: each event is scored by a model fitted
     # on all the others. Thresholds are read off the pooled held-out figures per kind.
@@ -235,7 +306,7 @@ def main() -> int:
             test = pairs[held & (pairs.kind == kind)]
             if test.empty:
                 continue
-            w, b = fit_kind(pairs[~held & (pairs.kind == kind)])
+            w, b = fit_kind(pd.concat([pairs[~held & (pairs.kind == kind)], real[real.kind == kind]]))
             p = probabilities(test, w, b)
             for t in THRESHOLDS:
                 got = flagged(test, p, t)
@@ -272,10 +343,20 @@ def main() -> int:
                                         "tp": tp, "fp": fp}
         print(f"held-out {name} at the report thresholds {report_from}: P={p:.2f} R={r:.2f} F1={f:.2f} tp={tp} fp={fp}")
 
-    # The model to ship: every set, every event.
+    # Real newswire, one reading sample held out at a time: fitted on the labelled sets and the
+    # other samples' flags, scored on this sample's flags (how many false alarms stay raised).
+    real_held = {}
+    for k in sorted({f.get("sample", 1) for f in flags}):
+        models = {kind: fit_kind(pd.concat([pairs[pairs.kind == kind],
+                                            real[(real.kind == kind) & (real["sample"] != k)]]))
+                  for kind in match.KINDS}
+        real_held[str(k)] = real_raised(real, [f for f in flags if f.get("sample", 1) == k], models, report_from)
+        print(f"real flags, sample {k} held out, read/raised: {real_held[str(k)]}")
+
+    # The model to ship: every set, every event, every read flag.
     kinds = {}
     for kind in match.KINDS:
-        w, b = fit_kind(pairs[pairs.kind == kind])
+        w, b = fit_kind(pd.concat([pairs[pairs.kind == kind], real[real.kind == kind]]))
         kinds[kind] = {"weights": w, "intercept": b, "report_from": report_from[kind]}
     model = match.from_dict({"kinds": kinds})
     for name, (set_dir, labels) in labels_of.items():
@@ -289,7 +370,9 @@ def main() -> int:
     if args.write:
         provenance = {
             "fitted": dt.date.today().isoformat(),
-            "fitted_on": [f"{d.name}: {len(labels['conflicts'])} labelled conflicts" for d, labels in labels_of.values()],
+            "fitted_on": [f"{d.name}: {len(labels['conflicts'])} labelled conflicts" for d, labels in labels_of.values()]
+                         + ([f"{args.real_flags.name}: {len(flags)} hand-read flags of real newswire"] if flags else []),
+            "real_flags_held_out": real_held,
             "pairs": {k: int(((pairs.kind == k) & pairs.disagree & (pairs.label >= 0)).sum()) for k in match.KINDS},
             "held_out": "leave one event out over every event of every set; per set and threshold, all kinds "
                         "(entity conflicts count as missed: they are not matched by this model)",

@@ -69,3 +69,11 @@ def test_a_page_stamp_glued_to_a_headline_is_no_event_date(parse):
     dates = {c.value_text: c for c in extract.extract_claims(article, doc, sents) if c.kind == "date"}
     assert dates["18 May 2031"].frame.statement
     assert not dates["Monday"].frame.statement
+
+
+def test_the_date_of_a_page_stamp_between_headline_and_story_is_no_event_date(parse):
+    article, doc, sents = parse("Boxer keeps his belts in sixth round July 08, 2031 Marek Voss stopped his rival "
+                                "on Saturday.", published="2031-07-09T10:00:00+00:00")
+    dates = {c.value_text: c for c in extract.extract_claims(article, doc, sents) if c.kind == "date"}
+    assert dates["July 08, 2031"].frame.statement
+    assert not dates["Saturday"].frame.statement and dates["Saturday"].low_date == "2031-07-05"

@@ -18,9 +18,10 @@ from tests.conftest import ROOT
 pytestmark = pytest.mark.e2e
 
 LABELS = ROOT / "eval" / "real_flags" / "ecbplus_odd.yaml"
-# At the last reading (docs/judgement.md): 16 of 33 false alarms and 4 of 5 real conflicts raised.
-MAX_FALSE_RAISED = 16
-MIN_REAL_RAISED = 4
+# At the last fit (docs/judgement.md), which fitted on these flags too: 11 of 60 false alarms and
+# 10 of 14 real conflicts raised. Two flags of slack either way for pairs on the threshold.
+MAX_FALSE_RAISED = 13
+MIN_REAL_RAISED = 9
 
 
 def test_read_false_alarms_stay_down_and_real_conflicts_stay_raised(shared_dir, tmp_path):

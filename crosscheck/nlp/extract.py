@@ -89,8 +89,20 @@ def extract_claims(article: Article, doc: Doc, sentences: list[Sentence]) -> lis
     for c in claims:
         unique.setdefault(c.claim_id, c)
     found = list(unique.values())
+    _mark_dateline(found, dateline.read_dateline(article.body, year))
     frames.attach_frames(found, spans)
     return found
+
+
+def _mark_dateline(claims: list[Claim], line: dateline.Dateline | None) -> None:
+    """A date inside the article's own dateline or page stamp (a date between a glued headline
+    and the story, "Published on ...") dates the page, not the event: it is never compared."""
+    if line is None:
+        return
+    for c in claims:
+        if c.kind == "date" and c.char_start < line.end and line.start < c.char_end \
+                and "publication" not in (c.scope or ""):
+            c.scope = "; ".join(p for p in (c.scope, "publication") if p)
 
 
 def _is_conversion(text: str, prev_end: int | None, start: int, offset: int) -> bool:
