@@ -68,18 +68,24 @@ def gold_events(set_dir: Path) -> dict[str, str]:
             for a in (c / "articles").iterdir()}
 
 
+def read_into(db: Path, folder: Path, source: Path) -> Store:
+    """A store with every article of ``folder`` ingested, extracted and embedded."""
+    store = Store(db)
+    run_id = pipeline.new_run_id()
+    store.start_run(run_id, str(source))
+    plan = pipeline.plan_ingest(store, folder, run_id)
+    pipeline.parse_and_extract(store, plan.changed)
+    pipeline.embed_missing(store)
+    return store
+
+
 def build_store(set_dir: Path, db: Path) -> Store:
-    """Ingest, extract and embed every article of the set in one store, events = cluster folders."""
+    """Every article of the set in one store, events = cluster folders."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for art in set_dir.glob("*/articles/*"):
             (folder / art.name).write_bytes(art.read_bytes())
-        store = Store(db)
-        run_id = pipeline.new_run_id()
-        store.start_run(run_id, str(set_dir))
-        plan = pipeline.plan_ingest(store, folder, run_id)
-        pipeline.parse_and_extract(store, plan.changed)
-        pipeline.embed_missing(store)
+        store = read_into(db, folder, set_dir)
     mapping = gold_events(set_dir)
     store.con.execute("DELETE FROM events")
     store.insert_frame("events", pd.DataFrame({"article_id": list(mapping), "event_id": list(mapping.values()),
@@ -96,13 +102,8 @@ def build_real_store(corpus: Path, db: Path) -> Store:
             for line in corpus.read_text(encoding="utf-8").splitlines():
                 doc = json.loads(line)
                 out.write(json.dumps({"id": doc["doc"].removesuffix(".xml"), "text": doc["text"], "url": doc["url"]}) + "\n")
-        store = Store(db)
-        run_id = pipeline.new_run_id()
-        store.start_run(run_id, str(corpus))
-        plan = pipeline.plan_ingest(store, folder, run_id)
-        pipeline.parse_and_extract(store, plan.changed)
-        pipeline.embed_missing(store)
-        pipeline.align_claims(store)
+        store = read_into(db, folder, corpus)
+    pipeline.align_claims(store)
     return store
 
 
