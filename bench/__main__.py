@@ -32,35 +32,32 @@ def _sizes(text: str) -> list[int]:
     return sorted({int(x) for x in text.split(",") if x.strip()})
 
 
-def _full(n: int, work: Path, seed: int, incremental: bool, limit_s: float) -> dict[str, Any]:
-    cmd = [sys.executable, "-m", "bench.full", "--n", str(n), "--work", str(work / f"full-{n}"), "--seed", str(seed)]
-    if incremental:
-        cmd.append("--incremental")
+def _child(cmd: list[str], limit_s: float, ident: dict[str, Any]) -> dict[str, Any]:
+    """A benchmark module in a child process (its memory stays out of this one), killed after
+    ``limit_s``: its BENCH_RESULT line, or the timeout, or its last error line."""
     env = dict(os.environ, PREFECT_LOGGING_LEVEL="WARNING", TOKENIZERS_PARALLELISM="false",
                HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PREFECT_SERVER_ANALYTICS_ENABLED="false")
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=limit_s, env=env, cwd=HERE.parent)
     except subprocess.TimeoutExpired:
-        return {"n": n, "timeout_s": limit_s}
+        return {**ident, "timeout_s": limit_s}
     for line in done.stdout.splitlines():
         if line.startswith("BENCH_RESULT "):
             return json.loads(line[len("BENCH_RESULT "):])
-    return {"n": n, "error": (done.stderr.strip().splitlines() or ["no output"])[-1][:400]}
+    return {**ident, "error": (done.stderr.strip().splitlines() or ["no output"])[-1][:400]}
+
+
+def _full(n: int, work: Path, seed: int, incremental: bool, limit_s: float) -> dict[str, Any]:
+    cmd = [sys.executable, "-m", "bench.full", "--n", str(n), "--work", str(work / f"full-{n}"), "--seed", str(seed)]
+    if incremental:
+        cmd.append("--incremental")
+    return _child(cmd, limit_s, {"n": n})
 
 
 def _large(n_claims: int, work: Path, limit_s: float) -> dict[str, Any]:
     """bench/large.py in a child process: its store and peak RSS stay out of this one."""
     cmd = [sys.executable, "-m", "bench.large", "--claims", str(n_claims), "--work", str(work / "large")]
-    env = dict(os.environ, PREFECT_LOGGING_LEVEL="WARNING", TOKENIZERS_PARALLELISM="false",
-               HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PREFECT_SERVER_ANALYTICS_ENABLED="false")
-    try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=limit_s, env=env, cwd=HERE.parent)
-    except subprocess.TimeoutExpired:
-        return {"claims": n_claims, "timeout_s": limit_s}
-    for line in done.stdout.splitlines():
-        if line.startswith("BENCH_RESULT "):
-            return json.loads(line[len("BENCH_RESULT "):])
-    return {"claims": n_claims, "error": (done.stderr.strip().splitlines() or ["no output"])[-1][:400]}
+    return _child(cmd, limit_s, {"claims": n_claims})
 
 
 def main(argv: list[str] | None = None) -> int:

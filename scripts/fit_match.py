@@ -47,6 +47,7 @@ import yaml  # noqa: E402
 
 from crosscheck import align, judge, match, pipeline  # noqa: E402
 from crosscheck.store import Store  # noqa: E402
+from scripts.real_flags import flag_key, pair_key, read_key  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 DEFAULT_SETS = [SHARED / "eval" / "dev2", SHARED / "eval" / "dev", ROOT / "eval" / "extra"]
@@ -111,10 +112,8 @@ def real_pairs(store: Store, flags: list[dict]) -> pd.DataFrame:
     """The real corpus' candidate pairs labelled by the hand-read flags: a real conflict or a
     difference worth showing is one quantity (1), a false alarm is not (0); unread pairs -1."""
     pairs = pair_table(store, "real")
-    read = {tuple(sorted(((f["a"]["article"], f["a"]["quote"]), (f["b"]["article"], f["b"]["quote"])))): f
-            for f in flags}
-    keys = [tuple(sorted(((a["article_id"], a["quote"]), (b["article_id"], b["quote"]))))
-            for a, b in zip(pairs.row_a, pairs.row_b)]
+    read = {read_key(f): f for f in flags}
+    keys = [pair_key(a, b) for a, b in zip(pairs.row_a, pairs.row_b)]
     found = [read.get(k) for k in keys]
     pairs["label"] = [-1 if f is None else int(f["label"] != "false") for f in found]
     pairs["sample"] = [None if f is None else f.get("sample", 1) for f in found]
@@ -129,14 +128,11 @@ def real_raised(real: pd.DataFrame, flags: list[dict], models: dict[str, tuple[d
     for kind in match.KINDS:
         sub = real[real.kind == kind]
         w, b = models[kind]
-        for d in flagged(sub, probabilities(sub, w, b), report_from[kind]):
-            a, c = d["claims"]
-            raised.add(tuple(sorted(((a["article_id"], a["quote"]), (c["article_id"], c["quote"])))))
+        raised.update(flag_key(d) for d in flagged(sub, probabilities(sub, w, b), report_from[kind]))
     out = {"real": [0, 0], "worth": [0, 0], "false": [0, 0]}
     for f in flags:
-        k = tuple(sorted(((f["a"]["article"], f["a"]["quote"]), (f["b"]["article"], f["b"]["quote"]))))
         out[f["label"]][0] += 1
-        out[f["label"]][1] += k in raised
+        out[f["label"]][1] += read_key(f) in raised
     return out
 
 

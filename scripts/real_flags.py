@@ -29,13 +29,20 @@ import yaml
 LABELS = ("real", "worth", "false")
 
 
-def _key(claim: dict) -> tuple[str, str]:
-    return claim["article_id"], claim["quote"]
+def pair_key(a: dict, b: dict) -> tuple[tuple[str, str], ...]:
+    """Two claims ({"article_id", "quote"}) as an unordered key: how a read flag is found again."""
+    return tuple(sorted(((a["article_id"], a["quote"]), (b["article_id"], b["quote"]))))
 
 
-def flag_key(d: dict) -> tuple[tuple[str, str], tuple[str, str]]:
-    a, b = sorted((_key(c) for c in d["claims"]))
-    return a, b
+def read_key(flag: dict) -> tuple[tuple[str, str], ...]:
+    """A read flag's key (its sides as the labels file writes them)."""
+    return pair_key({"article_id": flag["a"]["article"], "quote": flag["a"]["quote"]},
+                    {"article_id": flag["b"]["article"], "quote": flag["b"]["quote"]})
+
+
+def flag_key(d: dict) -> tuple[tuple[str, str], ...]:
+    """A report discrepancy's key."""
+    return pair_key(*d["claims"][:2])
 
 
 def sample(report: dict, n: int, seed: int) -> list[dict]:
@@ -53,11 +60,9 @@ def score(report: dict, labels: list[dict]) -> dict:
     raised = {flag_key(d): d for d in report["discrepancies"]}
     counts = {lab: {"read": 0, "raised": 0} for lab in LABELS}
     for lab in labels:
-        key = tuple(sorted(((lab["a"]["article"], lab["a"]["quote"]), (lab["b"]["article"], lab["b"]["quote"]))))
         counts[lab["label"]]["read"] += 1
-        counts[lab["label"]]["raised"] += key in raised
-    labelled = {tuple(sorted(((x["a"]["article"], x["a"]["quote"]), (x["b"]["article"], x["b"]["quote"]))))
-                for x in labels}
+        counts[lab["label"]]["raised"] += read_key(lab) in raised
+    labelled = {read_key(x) for x in labels}
     raised_read = sum(c["raised"] for c in counts.values())
     good = counts["real"]["raised"] + counts["worth"]["raised"]
     return {
